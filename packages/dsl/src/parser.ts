@@ -1,0 +1,1690 @@
+// The .arch grammar (LANGUAGE.md §2), as a chevrotain parser with embedded actions that build
+// the typed AST directly. All AST building sits in ACTION blocks so grammar recording skips
+// it; recovered sub-rules return undefined, so every builder tolerates missing children.
+
+import { EmbeddedActionsParser, type IToken, type TokenType } from "chevrotain";
+import type * as A from "./ast.js";
+import type { Diagnostic } from "./diagnostic.js";
+import {
+  Amp,
+  Arrow,
+  allTokens,
+  BadQuantity,
+  Bang,
+  Colon,
+  Comma,
+  Dot,
+  Equals,
+  Ident,
+  K,
+  LAngle,
+  LBrace,
+  LParen,
+  Pipe,
+  QuantityLiteral,
+  Question,
+  RAngle,
+  RangeLiteral,
+  RBrace,
+  RParen,
+  Semicolon,
+  Star,
+  StringLiteral,
+} from "./lexer.js";
+import {
+  type BlockContext,
+  blockProperties,
+  knownKinds,
+  namedValueKinds,
+  type ValueKind,
+} from "./properties.js";
+import type { Span } from "./span.js";
+import { didYouMean } from "./suggest.js";
+import { syntaxMessages } from "./syntax-messages.js";
+import { isQuantityOf } from "./units.js";
+
+type Maybe<T> = T | undefined;
+
+const QUANTITY_SHAPE = /^(\d+(?:\.\d+)?)(.*)$/;
+
+/** Decodes a string token's escapes; reports bad escapes through `report`. */
+function decodeString(
+  raw: string,
+  report: (offsetInRaw: number, length: number, msg: string) => void,
+): string {
+  const body = raw.slice(1, raw.endsWith('"') && raw.length > 1 ? -1 : undefined);
+  let out = "";
+  for (let i = 0; i < body.length; i++) {
+    const c = body[i];
+    if (c !== "\\") {
+      out += c;
+      continue;
+    }
+    const e = body[i + 1];
+    if (e === "n") out += "\n";
+    else if (e === "t") out += "\t";
+    else if (e === '"') out += '"';
+    else if (e === "\\") out += "\\";
+    else if (e === "u") {
+      const m = /^\{([0-9A-Fa-f]{1,6})\}/.exec(body.slice(i + 2));
+      const cp = m ? Number.parseInt(m[1], 16) : Number.NaN;
+      if (!m || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) {
+        report(i + 1, 2, "invalid unicode escape: write `\\u{HEX}` with a code point up to 10FFFF");
+      } else {
+        out += String.fromCodePoint(cp);
+        i += m[0].length + 1;
+        continue;
+      }
+    } else {
+      report(i + 1, 2, `invalid escape \`\\${e ?? ""}\` in string`);
+    }
+    i++;
+  }
+  return out;
+}
+
+export class ArchParser extends EmbeddedActionsParser {
+  private file = "";
+  private diags: Diagnostic[] = [];
+  private docs = new Map<number, string>();
+  private lastRealToken: IToken | undefined;
+
+  constructor() {
+    super(allTokens, {
+      recoveryEnabled: true,
+      maxLookahead: 3,
+      errorMessageProvider: syntaxMessages,
+    });
+    this.performSelfAnalysis();
+  }
+
+  /** Parses one file's tokens. `docs` maps a token's start offset to the doc comment before it. */
+  parseTokens(
+    file: string,
+    tokens: IToken[],
+    docs: Map<number, string>,
+  ): { decls: A.Decl[]; imports: A.ImportDecl[]; diagnostics: Diagnostic[] } {
+    this.file = file;
+    this.diags = [];
+    this.docs = docs;
+    this.lastRealToken = tokens[0];
+    this.input = tokens;
+    const result = this.fileRule() ?? { decls: [], imports: [] };
+    for (const err of this.errors)
+      this.diags.push(
+        this.syntaxError(err.token, err.message, (err as { previousToken?: IToken }).previousToken),
+      );
+    return { ...result, diagnostics: this.diags };
+  }
+
+  // ------------------------------------------------------------------ helpers (runtime only)
+
+  private span(first: IToken, last: IToken): Span {
+    const a = Number.isNaN(first.startOffset) ? (this.lastRealToken ?? last) : first;
+    const b = Number.isNaN(last.startOffset) ? a : last;
+    return {
+      file: this.file,
+      start: a.startOffset,
+      end: (b.endOffset ?? b.startOffset) + 1,
+      line: a.startLine ?? 1,
+      col: a.startColumn ?? 1,
+      endLine: b.endLine ?? a.startLine ?? 1,
+      endCol: (b.endColumn ?? b.startColumn ?? 0) + 1,
+    };
+  }
+
+  /** The span from `first` to the last token consumed so far. */
+  private spanFrom(first: IToken): Span {
+    return this.span(first, this.LA(0));
+  }
+
+  private tokSpan(t: IToken): Span {
+    return this.span(t, t);
+  }
+
+  private report(code: string, span: Span, message: string, help?: string): void {
+    this.diags.push({ code, severity: "error", message, span, related: [], ...(help ? { help } : {}) });
+  }
+
+  private syntaxError(token: IToken, message: string, previous?: IToken): Diagnostic {
+    const real = !Number.isNaN(token.startOffset) && token.tokenType?.name !== "EOF";
+    const at = real ? token : previous && !Number.isNaN(previous.startOffset) ? previous : this.lastRealToken;
+    return {
+      code: "E0110",
+      severity: "error",
+      message,
+      span: at
+        ? this.tokSpan(at)
+        : { file: this.file, start: 0, end: 0, line: 1, col: 1, endLine: 1, endCol: 1 },
+      related: [],
+      help: "see docs/language.md for the syntax of this declaration",
+    };
+  }
+
+  private docAt(t: IToken): string | undefined {
+    return this.docs.get(t.startOffset);
+  }
+
+  private nameOf(t: IToken): A.Name {
+    return { kind: "Name", text: t.image, span: this.tokSpan(t) };
+  }
+
+  private quantityOf(t: IToken): A.Quantity {
+    const m = QUANTITY_SHAPE.exec(t.image);
+    return {
+      kind: "Quantity",
+      value: m ? Number(m[1]) : Number.NaN,
+      unit: m ? m[2] : "",
+      raw: t.image,
+      span: this.tokSpan(t),
+    };
+  }
+
+  private rangeOf(t: IToken): A.Range {
+    const [lowRaw, highRaw] = t.image.split("..");
+    const span = this.tokSpan(t);
+    const part = (raw: string, startOffset: number, startColumn: number): A.Quantity => {
+      const m = QUANTITY_SHAPE.exec(raw);
+      return {
+        kind: "Quantity",
+        value: m ? Number(m[1]) : Number.NaN,
+        unit: m ? m[2] : "",
+        raw,
+        span: {
+          file: this.file,
+          start: startOffset,
+          end: startOffset + raw.length,
+          line: span.line,
+          col: startColumn,
+          endLine: span.line,
+          endCol: startColumn + raw.length,
+        },
+      };
+    };
+    const low = part(lowRaw, t.startOffset, span.col);
+    const high = part(highRaw, t.startOffset + lowRaw.length + 2, span.col + lowRaw.length + 2);
+    return { kind: "Range", low, high, span };
+  }
+
+  private stringOf(t: IToken): A.StringLit {
+    const span = this.tokSpan(t);
+    const value = decodeString(t.image, (off, len, msg) =>
+      this.report(
+        "E0103",
+        {
+          ...span,
+          start: span.start + off,
+          end: span.start + off + len,
+          col: span.col + off,
+          endCol: span.col + off + len,
+        },
+        msg,
+        'valid escapes are \\" \\\\ \\n \\t and \\u{HEX}',
+      ),
+    );
+    return { kind: "String", value, span };
+  }
+
+  private literalOf(t: IToken): A.Literal {
+    if (t.tokenType === StringLiteral) return this.stringOf(t);
+    if (t.tokenType === RangeLiteral) return this.rangeOf(t);
+    return this.quantityOf(t);
+  }
+
+  /** Checks that `value` is the kind `kind`; reports E0111 otherwise. */
+  private checkValue(
+    key: string,
+    kind: ValueKind,
+    value: A.Literal | A.Name | undefined,
+    keySpan: Span,
+  ): void {
+    const example = valueExample(kind);
+    if (value === undefined) {
+      if (kind !== "flag") this.report("E0111", keySpan, `\`${key}\` needs a value: expected ${example}`);
+      return;
+    }
+    if (kind === "flag") {
+      this.report(
+        "E0111",
+        value.span,
+        `\`${key}\` is a flag and takes no value`,
+        `remove the value after \`${key}\``,
+      );
+      return;
+    }
+    if (kind === "name") {
+      if (value.kind !== "Name")
+        this.report(
+          "E0111",
+          value.span,
+          `expected ${example} after \`${key}\`, found \`${sourceOf(value)}\``,
+        );
+      else {
+        const allowed = namedValueKinds[key];
+        if (allowed && !allowed.includes(value.text)) {
+          this.report(
+            "E0115",
+            value.span,
+            `unknown ${key} \`${value.text}\`; expected one of ${allowed.join(", ")}${didYouMean(value.text, allowed)}`,
+          );
+        }
+      }
+      return;
+    }
+    if (value.kind === "Quantity" && !KNOWN_UNIT.test(value.unit)) return; // E0105 already reported by the lexer
+    if (!literalMatches(kind, value)) {
+      this.report(
+        "E0111",
+        value.span,
+        `expected ${example} after \`${key}\`, found \`${sourceOf(value)}\``,
+        hintFor(kind, value),
+      );
+      return;
+    }
+    this.checkRange(key, kind, value);
+  }
+
+  private checkRange(key: string, kind: ValueKind, value: A.Literal | A.Name): void {
+    if (value.kind === "Quantity") {
+      if (key === "port" && (value.value < 1 || value.value > 65535))
+        this.report("E0117", value.span, `port ${value.raw} is outside 1..65535`);
+      if (kind === "percent" && value.value > 100)
+        this.report("E0117", value.span, `${value.raw} is more than 100%`);
+    }
+    if (value.kind === "Range") this.checkRangeOrder(value);
+  }
+
+  private checkRangeOrder(r: A.Range): void {
+    const scale = (q: A.Quantity): number => q.value * (UNIT_SCALE[q.unit] ?? 1);
+    if (r.low.unit !== "" && r.high.unit !== "" && unitFamily(r.low.unit) !== unitFamily(r.high.unit)) {
+      this.report(
+        "E0111",
+        r.span,
+        `the ends of \`${r.low.raw}..${r.high.raw}\` are different kinds of value`,
+      );
+    } else if (scale(r.low) > scale(r.high)) {
+      this.report(
+        "E0117",
+        r.span,
+        `the range \`${r.low.raw}..${r.high.raw}\` has its low end above its high end`,
+      );
+    }
+  }
+
+  private checkKind(what: string, name: A.Name | undefined, allowed: readonly string[]): void {
+    if (!name || allowed.includes(name.text)) return;
+    this.report(
+      "E0115",
+      name.span,
+      `unknown ${what} \`${name.text}\`; expected one of ${allowed.join(", ")}${didYouMean(name.text, allowed)}`,
+    );
+  }
+
+  private makeSimple(
+    ctx: BlockContext,
+    keyTok: IToken,
+    value: A.Literal | A.Name | undefined,
+  ): A.SimpleMember {
+    const key = this.nameOf(keyTok);
+    const table = blockProperties[ctx];
+    const kind = table[key.text];
+    if (kind === undefined) {
+      const known = Object.keys(table);
+      this.report(
+        "E0114",
+        key.span,
+        `unknown property \`${key.text}\` in ${ctx === "policy" ? "a call policy" : `a ${ctx} block`}${didYouMean(key.text, known)}`,
+        `${ctx === "policy" ? "a call policy" : `a ${ctx} block`} accepts: ${known.join(", ")}${ctx === "policy" ? ", breaker N in D" : ""}`,
+      );
+    } else this.checkValue(key.text, kind, value, key.span);
+    if (value === undefined) return { kind: "Flag", name: key, span: key.span };
+    return { kind: "Property", key, value, span: this.span(keyTok, this.LA(0)) };
+  }
+
+  private expectsName(ctx: BlockContext, key: IToken): boolean {
+    return blockProperties[ctx][key.image] === "name";
+  }
+
+  // ------------------------------------------------------------------ grammar
+
+  private fileRule = this.RULE("fileRule", () => {
+    const decls: A.Decl[] = [];
+    const imports: A.ImportDecl[] = [];
+    this.MANY(() => {
+      this.OR([
+        {
+          ALT: () => {
+            const imp = this.SUBRULE(this.importDecl);
+            this.ACTION(() => imp && imports.push(imp));
+          },
+        },
+        {
+          ALT: () => {
+            const d = this.SUBRULE(this.decl);
+            this.ACTION(() => d && decls.push(d));
+          },
+        },
+      ]);
+    });
+    return { decls, imports };
+  });
+
+  private importDecl = this.RULE("importDecl", (): A.ImportDecl => {
+    const kw = this.CONSUME(K.import);
+    const path = this.CONSUME(StringLiteral);
+    return this.ACTION(
+      () => ({ kind: "Import", path: this.stringOf(path), span: this.spanFrom(kw) }) as A.ImportDecl,
+    );
+  });
+
+  private decl = this.RULE("decl", (): Maybe<A.Decl> => {
+    return this.OR<Maybe<A.Decl>>([
+      { ALT: () => this.SUBRULE(this.systemDecl) },
+      { ALT: () => this.SUBRULE(this.typeDecl) },
+      { ALT: () => this.SUBRULE(this.enumDecl) },
+      { ALT: () => this.SUBRULE(this.storeDecl) },
+      { ALT: () => this.SUBRULE(this.brokerDecl) },
+      { ALT: () => this.SUBRULE(this.topicDecl) },
+      { ALT: () => this.SUBRULE(this.eventDecl) },
+      { ALT: () => this.SUBRULE(this.serviceDecl) },
+      { ALT: () => this.SUBRULE(this.flowDecl) },
+      { ALT: () => this.SUBRULE(this.sagaDecl) },
+      { ALT: () => this.SUBRULE(this.gatewayDecl) },
+      { ALT: () => this.SUBRULE(this.deployDecl) },
+      { ALT: () => this.SUBRULE(this.rulesDecl) },
+    ]);
+  });
+
+  private name = this.RULE("name", (): A.Name => {
+    const t = this.CONSUME(Ident);
+    return this.ACTION(() => {
+      if (!Number.isNaN(t.startOffset)) this.lastRealToken = t;
+      return this.nameOf(t);
+    }) as A.Name;
+  });
+
+  private stringLit = this.RULE("stringLit", (): A.StringLit => {
+    const t = this.CONSUME(StringLiteral);
+    return this.ACTION(() => this.stringOf(t)) as A.StringLit;
+  });
+
+  /** Any literal: a string, a quantity or a range (checked against the property later). */
+  private literal = this.RULE("literal", (): A.Literal => {
+    const t = this.OR([
+      { ALT: () => this.CONSUME(StringLiteral) },
+      { ALT: () => this.CONSUME(QuantityLiteral) },
+      { ALT: () => this.CONSUME(RangeLiteral) },
+      { ALT: () => this.CONSUME(BadQuantity) },
+    ]);
+    return this.ACTION(() => this.literalOf(t)) as A.Literal;
+  });
+
+  /** `key [value]` in a block; what the value may be comes from the block's property table. */
+  private simpleMember = this.RULE("simpleMember", (ctx: BlockContext): A.SimpleMember => {
+    const key = this.CONSUME(Ident);
+    let value: Maybe<A.Literal | A.Name>;
+    this.OPTION({
+      GATE: () => this.expectsName(ctx, key),
+      DEF: () => {
+        value = this.SUBRULE(this.name);
+      },
+    });
+    this.OPTION2({
+      GATE: () => blockProperties[ctx][key.image] !== "flag" && !this.expectsName(ctx, key),
+      DEF: () => {
+        value = this.SUBRULE(this.literal);
+      },
+    });
+    return this.ACTION(() => this.makeSimple(ctx, key, value)) as A.SimpleMember;
+  });
+
+  /** `{ member* }` of simple members only. */
+  private simpleBlock = this.RULE("simpleBlock", (ctx: BlockContext): A.SimpleMember[] => {
+    const props: A.SimpleMember[] = [];
+    this.CONSUME(LBrace);
+    this.MANY(() => {
+      const p = this.SUBRULE(this.simpleMember, { ARGS: [ctx] });
+      this.ACTION(() => p && props.push(p));
+      this.OPTION(() => this.CONSUME(Comma));
+    });
+    this.CONSUME(RBrace);
+    return props;
+  });
+
+  private opRef = this.RULE("opRef", (): A.OpRef => {
+    const service = this.SUBRULE(this.name);
+    this.CONSUME(Dot);
+    const second = this.SUBRULE2(this.name);
+    let third: Maybe<A.Name>;
+    this.OPTION(() => {
+      this.CONSUME2(Dot);
+      third = this.SUBRULE3(this.name);
+    });
+    return this.ACTION(() => {
+      const span = service && this.spanFrom(this.tokenAt(service));
+      return third
+        ? { kind: "OpRef", service, api: second, op: third, span }
+        : { kind: "OpRef", service, op: second, span };
+    }) as A.OpRef;
+  });
+
+  /** A token-shaped anchor for a node's start, so spans can run from a child node. */
+  private tokenAt(node: { span: Span }): IToken {
+    const s = node.span;
+    return {
+      image: "",
+      startOffset: s.start,
+      endOffset: s.end - 1,
+      startLine: s.line,
+      startColumn: s.col,
+      endLine: s.endLine,
+      endColumn: s.endCol - 1,
+      tokenTypeIdx: 0,
+      tokenType: Ident,
+    };
+  }
+
+  // ------------------------------------------------------------------ types
+
+  private typeRef = this.RULE("typeRef", (): A.TypeRef => {
+    const parts: A.TypeRef[] = [];
+    const first = this.SUBRULE(this.typeAtom);
+    this.ACTION(() => first && parts.push(first));
+    this.MANY(() => {
+      this.CONSUME(Star);
+      const next = this.SUBRULE2(this.typeAtom);
+      this.ACTION(() => next && parts.push(next));
+    });
+    return this.ACTION(() => {
+      if (parts.length === 1) return parts[0];
+      return { kind: "ProductType", parts, span: this.span(this.tokenAt(parts[0]), this.LA(0)) };
+    }) as A.TypeRef;
+  });
+
+  private typeAtom = this.RULE("typeAtom", (): A.TypeRef => {
+    return this.OR<A.TypeRef>([
+      {
+        ALT: () => {
+          const kw = this.CONSUME(K.list);
+          this.CONSUME(LAngle);
+          const element = this.SUBRULE(this.typeRef);
+          this.CONSUME(RAngle);
+          return this.ACTION(() => ({ kind: "ListType", element, span: this.spanFrom(kw) })) as A.TypeRef;
+        },
+      },
+      {
+        ALT: () => {
+          const kw = this.CONSUME(K.map);
+          this.CONSUME2(LAngle);
+          const key = this.SUBRULE2(this.typeRef);
+          this.CONSUME(Comma);
+          const value = this.SUBRULE3(this.typeRef);
+          this.CONSUME2(RAngle);
+          return this.ACTION(() => ({ kind: "MapType", key, value, span: this.spanFrom(kw) })) as A.TypeRef;
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(LParen);
+          const inner = this.SUBRULE4(this.typeRef);
+          this.CONSUME(RParen);
+          return inner;
+        },
+      },
+      {
+        ALT: () => {
+          const name = this.SUBRULE(this.name);
+          return this.ACTION(() => ({ kind: "NamedType", name, span: name.span })) as A.TypeRef;
+        },
+      },
+    ]);
+  });
+
+  // ------------------------------------------------------------------ simple declarations
+
+  private systemDecl = this.RULE("systemDecl", (): A.SystemDecl => {
+    const kw = this.CONSUME(K.system);
+    const name = this.SUBRULE(this.name);
+    let title: Maybe<A.StringLit>;
+    let props: A.SimpleMember[] = [];
+    this.OPTION(() => {
+      title = this.SUBRULE(this.stringLit);
+    });
+    this.OPTION2(() => {
+      props = this.SUBRULE(this.simpleBlock, { ARGS: ["system"] });
+    });
+    return this.ACTION(() => ({
+      kind: "System",
+      name,
+      title,
+      props,
+      doc: this.docAt(kw),
+      span: this.spanFrom(kw),
+    })) as A.SystemDecl;
+  });
+
+  private typeDecl = this.RULE("typeDecl", (): A.TypeDecl | A.AliasDecl => {
+    const kw = this.CONSUME(K.type);
+    const name = this.SUBRULE(this.name);
+    return this.OR<A.TypeDecl | A.AliasDecl>([
+      {
+        ALT: () => {
+          this.CONSUME(Equals);
+          const target = this.SUBRULE(this.typeRef);
+          return this.ACTION(() => ({
+            kind: "Alias",
+            name,
+            target,
+            doc: this.docAt(kw),
+            span: this.spanFrom(kw),
+          })) as A.AliasDecl;
+        },
+      },
+      {
+        ALT: () => {
+          const fields: A.Field[] = [];
+          this.CONSUME(LBrace);
+          this.MANY(() => {
+            const f = this.SUBRULE(this.field);
+            this.ACTION(() => f && fields.push(f));
+            this.OPTION(() => this.CONSUME(Comma));
+          });
+          this.CONSUME(RBrace);
+          return this.ACTION(() => ({
+            kind: "Type",
+            name,
+            fields,
+            doc: this.docAt(kw),
+            span: this.spanFrom(kw),
+          })) as A.TypeDecl;
+        },
+      },
+    ]);
+  });
+
+  private field = this.RULE("field", (): A.Field => {
+    const first = this.LA(1);
+    const name = this.OR<A.Name | A.StringLit>([
+      { ALT: () => this.SUBRULE(this.name) },
+      { ALT: () => this.SUBRULE(this.stringLit) },
+    ]);
+    let optional = false;
+    this.OPTION(() => {
+      this.CONSUME(Question);
+      optional = true;
+    });
+    this.CONSUME(Colon);
+    const type = this.SUBRULE(this.typeRef);
+    return this.ACTION(() => ({
+      kind: "Field",
+      name,
+      optional,
+      type,
+      doc: this.docAt(first),
+      span: this.spanFrom(first),
+    })) as A.Field;
+  });
+
+  private enumDecl = this.RULE("enumDecl", (): A.EnumDecl => {
+    const kw = this.CONSUME(K.enum);
+    const name = this.SUBRULE(this.name);
+    const members: A.Name[] = [];
+    this.CONSUME(LBrace);
+    this.MANY(() => {
+      const m = this.SUBRULE2(this.name);
+      this.ACTION(() => m && members.push(m));
+      this.OPTION(() => this.CONSUME(Comma));
+    });
+    this.CONSUME(RBrace);
+    return this.ACTION(() => ({
+      kind: "Enum",
+      name,
+      members,
+      doc: this.docAt(kw),
+      span: this.spanFrom(kw),
+    })) as A.EnumDecl;
+  });
+
+  private storeDecl = this.RULE("storeDecl", (): A.StoreDecl => {
+    const kw = this.CONSUME(K.store);
+    const name = this.SUBRULE(this.name);
+    this.CONSUME(Colon);
+    const storeKind = this.SUBRULE2(this.name);
+    let props: A.SimpleMember[] = [];
+    this.OPTION(() => {
+      props = this.SUBRULE(this.simpleBlock, { ARGS: ["store"] });
+    });
+    return this.ACTION(() => {
+      this.checkKind("store kind", storeKind, knownKinds.store);
+      return { kind: "Store", name, storeKind, props, doc: this.docAt(kw), span: this.spanFrom(kw) };
+    }) as A.StoreDecl;
+  });
+
+  private brokerDecl = this.RULE("brokerDecl", (): A.BrokerDecl => {
+    const kw = this.CONSUME(K.broker);
+    const name = this.SUBRULE(this.name);
+    this.CONSUME(Colon);
+    const brokerKind = this.SUBRULE2(this.name);
+    let props: A.SimpleMember[] = [];
+    this.OPTION(() => {
+      props = this.SUBRULE(this.simpleBlock, { ARGS: ["broker"] });
+    });
+    return this.ACTION(() => {
+      this.checkKind("broker kind", brokerKind, knownKinds.broker);
+      return { kind: "Broker", name, brokerKind, props, doc: this.docAt(kw), span: this.spanFrom(kw) };
+    }) as A.BrokerDecl;
+  });
+
+  private topicDecl = this.RULE("topicDecl", (): A.TopicDecl => {
+    const kw = this.CONSUME(K.topic);
+    const name = this.SUBRULE(this.name);
+    let broker: Maybe<A.Name>;
+    let props: A.SimpleMember[] = [];
+    this.OPTION(() => {
+      this.CONSUME(K.on);
+      broker = this.SUBRULE2(this.name);
+    });
+    this.OPTION2(() => {
+      props = this.SUBRULE(this.simpleBlock, { ARGS: ["topic"] });
+    });
+    return this.ACTION(() => ({
+      kind: "Topic",
+      name,
+      broker,
+      props,
+      doc: this.docAt(kw),
+      span: this.spanFrom(kw),
+    })) as A.TopicDecl;
+  });
+
+  private eventDecl = this.RULE("eventDecl", (): A.EventDecl => {
+    const kw = this.CONSUME(K.event);
+    const name = this.SUBRULE(this.name);
+    this.CONSUME(Colon);
+    const payload = this.SUBRULE(this.typeRef);
+    let topic: Maybe<A.Name>;
+    this.OPTION(() => {
+      this.CONSUME(K.on);
+      topic = this.SUBRULE2(this.name);
+    });
+    return this.ACTION(() => ({
+      kind: "Event",
+      name,
+      payload,
+      topic,
+      doc: this.docAt(kw),
+      span: this.spanFrom(kw),
+    })) as A.EventDecl;
+  });
+
+  // ------------------------------------------------------------------ services
+
+  private serviceDecl = this.RULE("serviceDecl", (): A.ServiceDecl => {
+    const kw = this.CONSUME(K.service);
+    const name = this.SUBRULE(this.name);
+    let title: Maybe<A.StringLit>;
+    this.OPTION(() => {
+      title = this.SUBRULE(this.stringLit);
+    });
+    const members: A.ServiceMember[] = [];
+    this.CONSUME(LBrace);
+    this.MANY(() => {
+      const m = this.SUBRULE(this.serviceMember);
+      this.ACTION(() => m && members.push(m));
+      this.OPTION2(() => this.CONSUME(Comma));
+    });
+    this.CONSUME(RBrace);
+    return this.ACTION(() => ({
+      kind: "Service",
+      name,
+      title,
+      members,
+      doc: this.docAt(kw),
+      span: this.spanFrom(kw),
+    })) as A.ServiceDecl;
+  });
+
+  private serviceMember = this.RULE("serviceMember", (): A.ServiceMember => {
+    return this.OR<A.ServiceMember>({
+      IGNORE_AMBIGUITIES: true,
+      MAX_LOOKAHEAD: 1,
+      DEF: [
+        { ALT: () => this.SUBRULE(this.replicasMember) },
+        { ALT: () => this.SUBRULE(this.resourcesMember) },
+        { ALT: () => this.SUBRULE(this.balanceMember) },
+        { ALT: () => this.SUBRULE(this.envMember) },
+        { ALT: () => this.SUBRULE(this.secretMember) },
+        { ALT: () => this.SUBRULE(this.usesMember) },
+        { ALT: () => this.SUBRULE(this.apiDecl) },
+        { ALT: () => this.SUBRULE(this.callsMember) },
+        { ALT: () => this.SUBRULE(this.publishesMember) },
+        { ALT: () => this.SUBRULE(this.consumesMember) },
+        { ALT: () => this.SUBRULE(this.simpleMember, { ARGS: ["service"] }) },
+      ],
+    });
+  });
+
+  private replicasMember = this.RULE("replicasMember", (): A.ReplicasMember => {
+    const kw = this.CONSUME(K.replicas);
+    const count = this.SUBRULE(this.literal);
+    let cpuTarget: Maybe<A.Literal>;
+    this.OPTION(() => {
+      this.CONSUME(K.cpu);
+      cpuTarget = this.SUBRULE2(this.literal);
+    });
+    return this.ACTION(() => {
+      const countOk =
+        (count?.kind === "Quantity" && isQuantityOf(count, "int")) ||
+        (count?.kind === "Range" && isQuantityOf(count.low, "int") && isQuantityOf(count.high, "int"));
+      if (count && !countOk)
+        this.report(
+          "E0111",
+          count.span,
+          `expected a replica count such as 3 or 2..10, found \`${sourceOf(count)}\``,
+        );
+      else if (count?.kind === "Range") this.checkRangeOrder(count);
+      if (cpuTarget) this.checkValue("cpu", "percent", cpuTarget, cpuTarget.span);
+      return {
+        kind: "Replicas",
+        count: count as A.Quantity | A.Range,
+        cpuTarget: cpuTarget as Maybe<A.Quantity>,
+        span: this.spanFrom(kw),
+      };
+    }) as A.ReplicasMember;
+  });
+
+  private resourcesMember = this.RULE("resourcesMember", (): A.ResourcesMember => {
+    const kw = this.CONSUME(K.resources);
+    let cpu: Maybe<A.Literal>;
+    let memory: Maybe<A.Literal>;
+    this.CONSUME(LBrace);
+    this.MANY(() => {
+      this.OR([
+        {
+          ALT: () => {
+            this.CONSUME(K.cpu);
+            cpu = this.SUBRULE(this.literal);
+          },
+        },
+        {
+          ALT: () => {
+            this.CONSUME(K.memory);
+            memory = this.SUBRULE2(this.literal);
+          },
+        },
+      ]);
+      this.OPTION(() => this.CONSUME(Comma));
+    });
+    this.CONSUME(RBrace);
+    return this.ACTION(() => {
+      const check = (what: string, v: Maybe<A.Literal>, kind: "cpu" | "size") => {
+        if (!v) return;
+        const parts = v.kind === "Range" ? [v.low, v.high] : v.kind === "Quantity" ? [v] : [];
+        if (parts.length === 0 || parts.some((q) => !isQuantityOf(q, kind)))
+          this.report(
+            "E0111",
+            v.span,
+            `expected ${valueExample(kind)} (or a range) after \`${what}\`, found \`${sourceOf(v)}\``,
+          );
+        else if (v.kind === "Range") this.checkRangeOrder(v);
+      };
+      check("cpu", cpu, "cpu");
+      check("memory", memory, "size");
+      return {
+        kind: "Resources",
+        cpu: cpu as Maybe<A.Quantity | A.Range>,
+        memory: memory as Maybe<A.Quantity | A.Range>,
+        span: this.spanFrom(kw),
+      };
+    }) as A.ResourcesMember;
+  });
+
+  private balanceMember = this.RULE("balanceMember", (): A.BalanceMember => {
+    const kw = this.CONSUME(K.balance);
+    return this.OR<A.BalanceMember>({
+      IGNORE_AMBIGUITIES: true,
+      MAX_LOOKAHEAD: 1,
+      DEF: [
+        {
+          ALT: () => {
+            const h = this.CONSUME(K.hash);
+            const hashField = this.SUBRULE(this.name);
+            return this.ACTION(() => ({
+              kind: "Balance",
+              strategy: this.nameOf(h),
+              hashField,
+              span: this.spanFrom(kw),
+            })) as A.BalanceMember;
+          },
+        },
+        {
+          ALT: () => {
+            const strategy = this.SUBRULE2(this.name);
+            return this.ACTION(() => {
+              this.checkKind("balance strategy", strategy, knownKinds.balance);
+              return { kind: "Balance", strategy, span: this.spanFrom(kw) };
+            }) as A.BalanceMember;
+          },
+        },
+      ],
+    });
+  });
+
+  private envMember = this.RULE("envMember", (): A.EnvMember => {
+    const kw = this.CONSUME(K.env);
+    const entries: A.EnvEntry[] = [];
+    this.CONSUME(LBrace);
+    this.MANY(() => {
+      const key = this.SUBRULE(this.name);
+      this.CONSUME(Equals);
+      const value = this.SUBRULE(this.literal);
+      this.ACTION(
+        () =>
+          key &&
+          value &&
+          entries.push({ kind: "EnvEntry", key, value, span: this.span(this.tokenAt(key), this.LA(0)) }),
+      );
+      this.OPTION(() => this.CONSUME(Comma));
+    });
+    this.CONSUME(RBrace);
+    return this.ACTION(() => ({ kind: "Env", entries, span: this.spanFrom(kw) })) as A.EnvMember;
+  });
+
+  private secretMember = this.RULE("secretMember", (): A.SecretMember => {
+    const kw = this.CONSUME(K.secret);
+    const name = this.SUBRULE(this.name);
+    this.CONSUME(K.from);
+    const from = this.SUBRULE(this.stringLit);
+    return this.ACTION(() => ({ kind: "Secret", name, from, span: this.spanFrom(kw) })) as A.SecretMember;
+  });
+
+  private usesMember = this.RULE("usesMember", (): A.UsesMember => {
+    const kw = this.CONSUME(K.uses);
+    const store = this.SUBRULE(this.name);
+    let mode: Maybe<A.Name>;
+    this.OPTION({
+      GATE: () => this.LA(1).image === "read" || this.LA(1).image === "write",
+      DEF: () => {
+        mode = this.SUBRULE2(this.name);
+      },
+    });
+    return this.ACTION(() => ({ kind: "Uses", store, mode, span: this.spanFrom(kw) })) as A.UsesMember;
+  });
+
+  private apiDecl = this.RULE("apiDecl", (): A.ApiDecl => {
+    const kw = this.CONSUME(K.api);
+    const name = this.SUBRULE(this.name);
+    let protocol: Maybe<A.Name>;
+    this.OPTION(() => {
+      protocol = this.SUBRULE2(this.name);
+    });
+    const ops: A.OpDecl[] = [];
+    this.CONSUME(LBrace);
+    this.MANY(() => {
+      const op = this.SUBRULE(this.opDecl);
+      this.ACTION(() => op && ops.push(op));
+      this.OPTION2(() => this.CONSUME(Comma));
+    });
+    this.CONSUME(RBrace);
+    return this.ACTION(() => {
+      this.checkKind("API protocol", protocol, knownKinds.protocol);
+      return { kind: "Api", name, protocol, ops, doc: this.docAt(kw), span: this.spanFrom(kw) };
+    }) as A.ApiDecl;
+  });
+
+  private opDecl = this.RULE("opDecl", (): A.OpDecl => {
+    const kw = this.CONSUME(K.op);
+    const name = this.SUBRULE(this.name);
+    this.CONSUME(Colon);
+    const domain = this.SUBRULE(this.typeRef);
+    this.CONSUME(Arrow);
+    const codomain = this.SUBRULE2(this.typeRef);
+    const errors: A.Name[] = [];
+    this.OPTION(() => {
+      this.CONSUME(Bang);
+      const first = this.SUBRULE2(this.name);
+      this.ACTION(() => first && errors.push(first));
+      this.MANY(() => {
+        this.CONSUME(Pipe);
+        const next = this.SUBRULE3(this.name);
+        this.ACTION(() => next && errors.push(next));
+      });
+    });
+    let http: Maybe<A.HttpBinding>;
+    this.OPTION2(() => {
+      http = this.SUBRULE(this.httpBinding);
+    });
+    const modifiers: A.SimpleMember[] = [];
+    this.MANY2({
+      GATE: () => this.LA(1).image in blockProperties.op,
+      DEF: () => {
+        const m = this.SUBRULE(this.simpleMember, { ARGS: ["op"] });
+        this.ACTION(() => m && modifiers.push(m));
+      },
+    });
+    return this.ACTION(() => ({
+      kind: "Op",
+      name,
+      domain,
+      codomain,
+      errors,
+      http,
+      modifiers,
+      doc: this.docAt(kw),
+      span: this.spanFrom(kw),
+    })) as A.OpDecl;
+  });
+
+  private httpBinding = this.RULE("httpBinding", (): A.HttpBinding => {
+    const m = this.OR([
+      { ALT: () => this.CONSUME(K.GET) },
+      { ALT: () => this.CONSUME(K.POST) },
+      { ALT: () => this.CONSUME(K.PUT) },
+      { ALT: () => this.CONSUME(K.PATCH) },
+      { ALT: () => this.CONSUME(K.DELETE) },
+      { ALT: () => this.CONSUME(K.HEAD) },
+      { ALT: () => this.CONSUME(K.OPTIONS) },
+    ]);
+    const path = this.SUBRULE(this.stringLit);
+    return this.ACTION(() => {
+      if (path && !path.value.startsWith("/"))
+        this.report(
+          "E0111",
+          path.span,
+          `an HTTP path starts with \`/\`, found "${path.value}"`,
+          `write "/${path.value}"`,
+        );
+      return { kind: "Http", method: this.nameOf(m), path, span: this.spanFrom(m) };
+    }) as A.HttpBinding;
+  });
+
+  private callsMember = this.RULE("callsMember", (): A.CallsMember => {
+    const kw = this.CONSUME(K.calls);
+    const target = this.SUBRULE(this.opRef);
+    const policy: A.PolicyItem[] = [];
+    let hasBlock = false;
+    this.OPTION(() => {
+      this.CONSUME(LBrace);
+      hasBlock = true;
+      this.MANY(() => {
+        const p = this.OR<A.PolicyItem>({
+          IGNORE_AMBIGUITIES: true,
+          MAX_LOOKAHEAD: 1,
+          DEF: [
+            { ALT: () => this.SUBRULE(this.breakerPolicy) },
+            { ALT: () => this.SUBRULE(this.simpleMember, { ARGS: ["policy"] }) },
+          ],
+        });
+        this.ACTION(() => p && policy.push(p));
+        this.OPTION2(() => this.CONSUME(Comma));
+      });
+      this.CONSUME(RBrace);
+    });
+    return this.ACTION(() => ({
+      kind: "Calls",
+      target,
+      policy,
+      hasBlock,
+      span: this.spanFrom(kw),
+    })) as A.CallsMember;
+  });
+
+  private breakerPolicy = this.RULE("breakerPolicy", (): A.BreakerPolicy => {
+    const kw = this.CONSUME(K.breaker);
+    const failures = this.SUBRULE(this.literal);
+    this.CONSUME(K.in);
+    const window = this.SUBRULE2(this.literal);
+    return this.ACTION(() => {
+      this.checkValue("breaker", "int", failures, this.tokSpan(kw));
+      this.checkValue("in", "duration", window, this.tokSpan(kw));
+      return {
+        kind: "Breaker",
+        failures: failures as A.Quantity,
+        window: window as A.Quantity,
+        span: this.spanFrom(kw),
+      };
+    }) as A.BreakerPolicy;
+  });
+
+  private publishesMember = this.RULE("publishesMember", (): A.PublishesMember => {
+    const kw = this.CONSUME(K.publishes);
+    const event = this.SUBRULE(this.name);
+    return this.ACTION(() => ({ kind: "Publishes", event, span: this.spanFrom(kw) })) as A.PublishesMember;
+  });
+
+  private consumesMember = this.RULE("consumesMember", (): A.ConsumesMember => {
+    const kw = this.CONSUME(K.consumes);
+    const event = this.SUBRULE(this.name);
+    let handler: A.ConsumesMember["handler"];
+    this.OPTION(() => {
+      this.CONSUME(Arrow);
+      const first = this.SUBRULE2(this.name);
+      let second: Maybe<A.Name>;
+      this.OPTION2(() => {
+        this.CONSUME(Dot);
+        second = this.SUBRULE3(this.name);
+      });
+      this.ACTION(() => {
+        if (!first) return;
+        handler = second
+          ? { api: first, op: second, span: this.span(this.tokenAt(first), this.LA(0)) }
+          : { op: first, span: first.span };
+      });
+    });
+    return this.ACTION(() => ({
+      kind: "Consumes",
+      event,
+      handler,
+      span: this.spanFrom(kw),
+    })) as A.ConsumesMember;
+  });
+
+  // ------------------------------------------------------------------ flows
+
+  private flowDecl = this.RULE("flowDecl", (): A.FlowDecl => {
+    const kw = this.CONSUME(K.flow);
+    const name = this.SUBRULE(this.name);
+    let signature: A.FlowDecl["signature"];
+    this.OPTION(() => {
+      const colon = this.CONSUME(Colon);
+      const domain = this.SUBRULE(this.typeRef);
+      this.CONSUME(Arrow);
+      const codomain = this.SUBRULE2(this.typeRef);
+      this.ACTION(() => {
+        signature = {
+          domain,
+          codomain,
+          span: this.span(this.tokenAt(domain ?? this.nameOf(colon)), this.LA(0)),
+        };
+      });
+    });
+    this.CONSUME(Equals);
+    const body = this.SUBRULE(this.flowExpr);
+    let by: Maybe<A.Name>;
+    let slo: Maybe<A.FlowSlo>;
+    let hasBlock = false;
+    this.OPTION2(() => {
+      this.CONSUME(LBrace);
+      hasBlock = true;
+      this.MANY(() => {
+        this.OR([
+          {
+            ALT: () => {
+              this.CONSUME(K.by);
+              by = this.SUBRULE3(this.name);
+            },
+          },
+          {
+            ALT: () => {
+              slo = this.SUBRULE(this.sloProp);
+            },
+          },
+        ]);
+        this.OPTION3(() => this.CONSUME(Comma));
+      });
+      this.CONSUME(RBrace);
+    });
+    return this.ACTION(() => ({
+      kind: "Flow",
+      name,
+      signature,
+      body,
+      by,
+      slo,
+      hasBlock,
+      doc: this.docAt(kw),
+      span: this.spanFrom(kw),
+    })) as A.FlowDecl;
+  });
+
+  private sloProp = this.RULE("sloProp", (): A.FlowSlo => {
+    const kw = this.CONSUME(K.slo);
+    let latency: Maybe<A.Literal>;
+    let availability: Maybe<A.Literal>;
+    this.OPTION(() => {
+      this.CONSUME(K.latency);
+      latency = this.SUBRULE(this.literal);
+    });
+    this.OPTION2(() => {
+      this.CONSUME(K.availability);
+      availability = this.SUBRULE2(this.literal);
+    });
+    return this.ACTION(() => {
+      if (latency) this.checkValue("latency", "duration", latency, latency.span);
+      if (availability) this.checkValue("availability", "percent", availability, availability.span);
+      if (!latency && !availability)
+        this.report(
+          "E0110",
+          this.tokSpan(kw),
+          "`slo` needs `latency D` or `availability P`",
+          "for example: slo latency 800ms availability 99.9%",
+        );
+      return {
+        kind: "Slo",
+        latency: latency as Maybe<A.Quantity>,
+        availability: availability as Maybe<A.Quantity>,
+        span: this.spanFrom(kw),
+      };
+    }) as A.FlowSlo;
+  });
+
+  private flowExpr = this.RULE("flowExpr", (): A.FlowExpr => {
+    const parts: A.FlowExpr[] = [];
+    const first = this.SUBRULE(this.flowPar);
+    this.ACTION(() => first && parts.push(first));
+    this.MANY(() => {
+      this.CONSUME(Semicolon);
+      const next = this.SUBRULE2(this.flowPar);
+      this.ACTION(() => next && parts.push(next));
+    });
+    return this.ACTION(() =>
+      parts.length === 1
+        ? parts[0]
+        : { kind: "FlowSeq", parts, span: this.span(this.tokenAt(parts[0]), this.LA(0)) },
+    ) as A.FlowExpr;
+  });
+
+  private flowPar = this.RULE("flowPar", (): A.FlowExpr => {
+    const parts: A.FlowExpr[] = [];
+    const ops: IToken[] = [];
+    const first = this.SUBRULE(this.flowAtom);
+    this.ACTION(() => first && parts.push(first));
+    this.MANY(() => {
+      const op = this.OR([{ ALT: () => this.CONSUME(Amp) }, { ALT: () => this.CONSUME(Star) }]);
+      const next = this.SUBRULE2(this.flowAtom);
+      this.ACTION(() => {
+        ops.push(op);
+        if (next) parts.push(next);
+      });
+    });
+    return this.ACTION(() => {
+      if (parts.length === 1) return parts[0];
+      const kind = ops[0].tokenType === Amp ? "FlowFanout" : "FlowPar";
+      const mixed = ops.find((o) => o.tokenType !== ops[0].tokenType);
+      if (mixed)
+        this.report(
+          "E0113",
+          this.tokSpan(mixed),
+          "`&` and `*` are mixed without parentheses",
+          "group one side in parentheses, e.g. `(f & g) * h`",
+        );
+      return { kind, parts, span: this.span(this.tokenAt(parts[0]), this.LA(0)) };
+    }) as A.FlowExpr;
+  });
+
+  private flowAtom = this.RULE("flowAtom", (): A.FlowExpr => {
+    return this.OR<A.FlowExpr>([
+      {
+        ALT: () => {
+          const kw = this.CONSUME(K.id);
+          this.CONSUME(LAngle);
+          const type = this.SUBRULE(this.typeRef);
+          this.CONSUME(RAngle);
+          return this.ACTION(() => ({ kind: "FlowId", type, span: this.spanFrom(kw) })) as A.FlowExpr;
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(LParen);
+          const inner = this.SUBRULE(this.flowExpr);
+          this.CONSUME(RParen);
+          return inner;
+        },
+      },
+      {
+        ALT: () => {
+          const ref = this.SUBRULE(this.opRef);
+          return this.ACTION(() => ({ kind: "FlowOp", ref, span: ref.span })) as A.FlowExpr;
+        },
+      },
+    ]);
+  });
+
+  // ------------------------------------------------------------------ sagas
+
+  private sagaDecl = this.RULE("sagaDecl", (): A.SagaDecl => {
+    const kw = this.CONSUME(K.saga);
+    const name = this.SUBRULE(this.name);
+    this.CONSUME(LParen);
+    const input = this.SUBRULE(this.typeRef);
+    this.CONSUME(RParen);
+    let by: Maybe<A.Name>;
+    this.OPTION(() => {
+      this.CONSUME(K.by);
+      by = this.SUBRULE2(this.name);
+    });
+    const items: A.SagaItem[] = [];
+    this.CONSUME(LBrace);
+    this.MANY(() => {
+      const item = this.OR<A.SagaItem>([
+        { ALT: () => this.SUBRULE(this.sagaStep) },
+        { ALT: () => this.SUBRULE(this.sagaParallel) },
+      ]);
+      this.ACTION(() => item && items.push(item));
+      this.OPTION2(() => this.CONSUME(Comma));
+    });
+    this.CONSUME(RBrace);
+    return this.ACTION(() => ({
+      kind: "Saga",
+      name,
+      input,
+      by,
+      items,
+      doc: this.docAt(kw),
+      span: this.spanFrom(kw),
+    })) as A.SagaDecl;
+  });
+
+  private sagaParallel = this.RULE("sagaParallel", (): A.SagaParallel => {
+    const kw = this.CONSUME(K.parallel);
+    const steps: A.SagaStep[] = [];
+    this.CONSUME(LBrace);
+    this.MANY(() => {
+      const s = this.SUBRULE(this.sagaStep);
+      this.ACTION(() => s && steps.push(s));
+      this.OPTION(() => this.CONSUME(Comma));
+    });
+    this.CONSUME(RBrace);
+    return this.ACTION(() => ({ kind: "Parallel", steps, span: this.spanFrom(kw) })) as A.SagaParallel;
+  });
+
+  private sagaStep = this.RULE("sagaStep", (): A.SagaStep => {
+    const kw = this.OR([{ ALT: () => this.CONSUME(K.step) }, { ALT: () => this.CONSUME(K.pivot) }]);
+    const name = this.SUBRULE(this.name);
+    this.CONSUME(Colon);
+    const action = this.SUBRULE(this.sagaCall);
+    let compensation: Maybe<A.SagaCall>;
+    let retriable = false;
+    this.MANY(() => {
+      this.OR2([
+        {
+          ALT: () => {
+            this.CONSUME(K.compensate);
+            compensation = this.SUBRULE2(this.sagaCall);
+          },
+        },
+        {
+          ALT: () => {
+            this.CONSUME(K.retriable);
+            retriable = true;
+          },
+        },
+      ]);
+    });
+    return this.ACTION(() => {
+      if (name?.text === "input")
+        this.report(
+          "E0116",
+          name.span,
+          "a saga step may not be named `input`",
+          "`input` names the saga's parameter; rename the step",
+        );
+      return {
+        kind: "Step",
+        role: kw.tokenType === K.pivot ? "pivot" : "step",
+        name,
+        action,
+        compensation,
+        retriable,
+        doc: this.docAt(kw),
+        span: this.spanFrom(kw),
+      };
+    }) as A.SagaStep;
+  });
+
+  private sagaCall = this.RULE("sagaCall", (): A.SagaCall => {
+    const ref = this.SUBRULE(this.opRef);
+    let source: Maybe<A.Name>;
+    this.OPTION(() => {
+      this.CONSUME(LParen);
+      source = this.SUBRULE(this.name);
+      this.CONSUME(RParen);
+    });
+    return this.ACTION(() => ({
+      kind: "SagaCall",
+      ref,
+      source,
+      span: ref && this.span(this.tokenAt(ref), this.LA(0)),
+    })) as A.SagaCall;
+  });
+
+  // ------------------------------------------------------------------ gateway
+
+  private gatewayDecl = this.RULE("gatewayDecl", (): A.GatewayDecl => {
+    const kw = this.CONSUME(K.gateway);
+    const name = this.SUBRULE(this.name);
+    const members: A.GatewayMember[] = [];
+    this.CONSUME(LBrace);
+    this.MANY(() => {
+      const m = this.OR<A.GatewayMember>({
+        IGNORE_AMBIGUITIES: true,
+        MAX_LOOKAHEAD: 1,
+        DEF: [
+          { ALT: () => this.SUBRULE(this.authMember) },
+          { ALT: () => this.SUBRULE(this.corsMember) },
+          { ALT: () => this.SUBRULE(this.routeMember) },
+          { ALT: () => this.SUBRULE(this.simpleMember, { ARGS: ["gateway"] }) },
+        ],
+      });
+      this.ACTION(() => m && members.push(m));
+      this.OPTION(() => this.CONSUME(Comma));
+    });
+    this.CONSUME(RBrace);
+    return this.ACTION(() => ({
+      kind: "Gateway",
+      name,
+      members,
+      doc: this.docAt(kw),
+      span: this.spanFrom(kw),
+    })) as A.GatewayDecl;
+  });
+
+  private authMember = this.RULE("authMember", (): A.AuthMember => {
+    const kw = this.CONSUME(K.auth);
+    const scheme = this.SUBRULE(this.name);
+    let props: A.SimpleMember[] = [];
+    this.OPTION(() => {
+      props = this.SUBRULE(this.simpleBlock, { ARGS: ["auth"] });
+    });
+    return this.ACTION(() => {
+      this.checkKind("auth scheme", scheme, knownKinds.auth);
+      return { kind: "Auth", scheme, props, span: this.spanFrom(kw) };
+    }) as A.AuthMember;
+  });
+
+  private corsMember = this.RULE("corsMember", (): A.CorsMember => {
+    const kw = this.CONSUME(K.cors);
+    const origins: A.StringLit[] = [];
+    const props: A.SimpleMember[] = [];
+    this.CONSUME(LBrace);
+    this.MANY(() => {
+      this.OR({
+        IGNORE_AMBIGUITIES: true,
+        MAX_LOOKAHEAD: 1,
+        DEF: [
+          {
+            ALT: () => {
+              this.CONSUME(K.origins);
+              this.AT_LEAST_ONE(() => {
+                const o = this.SUBRULE(this.stringLit);
+                this.ACTION(() => o && origins.push(o));
+                this.OPTION(() => this.CONSUME(Comma));
+              });
+            },
+          },
+          {
+            ALT: () => {
+              const p = this.SUBRULE(this.simpleMember, { ARGS: ["cors"] });
+              this.ACTION(() => p && props.push(p));
+              this.OPTION2(() => this.CONSUME2(Comma));
+            },
+          },
+        ],
+      });
+    });
+    this.CONSUME(RBrace);
+    return this.ACTION(() => ({ kind: "Cors", origins, props, span: this.spanFrom(kw) })) as A.CorsMember;
+  });
+
+  private routeMember = this.RULE("routeMember", (): A.RouteMember => {
+    const kw = this.CONSUME(K.route);
+    const path = this.SUBRULE(this.stringLit);
+    this.CONSUME(Arrow);
+    const service = this.SUBRULE(this.name);
+    let api: Maybe<A.Name>;
+    this.OPTION(() => {
+      this.CONSUME(Dot);
+      api = this.SUBRULE2(this.name);
+    });
+    const props: (A.SimpleMember | A.BalanceMember)[] = [];
+    let hasBlock = false;
+    this.OPTION2(() => {
+      this.CONSUME(LBrace);
+      hasBlock = true;
+      this.MANY(() => {
+        const p = this.OR<A.SimpleMember | A.BalanceMember>({
+          IGNORE_AMBIGUITIES: true,
+          MAX_LOOKAHEAD: 1,
+          DEF: [
+            { ALT: () => this.SUBRULE(this.balanceMember) },
+            { ALT: () => this.SUBRULE(this.simpleMember, { ARGS: ["route"] }) },
+          ],
+        });
+        this.ACTION(() => p && props.push(p));
+        this.OPTION3(() => this.CONSUME(Comma));
+      });
+      this.CONSUME(RBrace);
+    });
+    return this.ACTION(() => ({
+      kind: "Route",
+      path,
+      service,
+      api,
+      props,
+      hasBlock,
+      span: this.spanFrom(kw),
+    })) as A.RouteMember;
+  });
+
+  // ------------------------------------------------------------------ deploy and rules
+
+  private deployDecl = this.RULE("deployDecl", (): A.DeployDecl => {
+    const kw = this.CONSUME(K.deploy);
+    const name = this.SUBRULE(this.name);
+    const members: A.DeployMember[] = [];
+    this.CONSUME(LBrace);
+    this.MANY(() => {
+      const m = this.OR<A.DeployMember>({
+        IGNORE_AMBIGUITIES: true,
+        MAX_LOOKAHEAD: 1,
+        DEF: [{ ALT: () => this.SUBRULE(this.canaryMember) }, { ALT: () => this.SUBRULE(this.deployBlock) }],
+      });
+      this.ACTION(() => m && members.push(m));
+      this.OPTION(() => this.CONSUME(Comma));
+    });
+    this.CONSUME(RBrace);
+    return this.ACTION(() => ({
+      kind: "Deploy",
+      name,
+      members,
+      doc: this.docAt(kw),
+      span: this.spanFrom(kw),
+    })) as A.DeployDecl;
+  });
+
+  private deployBlock = this.RULE("deployBlock", (): A.DeployBlock => {
+    const keywordTok = this.CONSUME(Ident);
+    const value = this.SUBRULE(this.name);
+    let props: A.SimpleMember[] = [];
+    let hasBlock = false;
+    this.OPTION(() => {
+      props = this.SUBRULE(this.simpleBlock, { ARGS: [deployContext(keywordTok.image)] });
+      hasBlock = true;
+    });
+    return this.ACTION(() => {
+      const keyword = this.nameOf(keywordTok);
+      if (!DEPLOY_KEYWORDS.includes(keyword.text)) {
+        this.report(
+          "E0114",
+          keyword.span,
+          `unknown deploy setting \`${keyword.text}\`${didYouMean(keyword.text, DEPLOY_KEYWORDS)}`,
+          "a deploy block accepts: target, mesh, tracing, canary",
+        );
+      } else this.checkKind(keyword.text, value, knownKinds[keyword.text as "target" | "mesh" | "tracing"]);
+      return { kind: "DeployBlock", keyword, value, props, hasBlock, span: this.spanFrom(keywordTok) };
+    }) as A.DeployBlock;
+  });
+
+  private canaryMember = this.RULE("canaryMember", (): A.CanaryMember => {
+    const kw = this.CONSUME(K.canary);
+    const service = this.SUBRULE(this.name);
+    this.CONSUME(Dot);
+    const api = this.SUBRULE2(this.name);
+    const weight = this.SUBRULE(this.literal);
+    return this.ACTION(() => {
+      this.checkValue("canary", "percent", weight, this.tokSpan(kw));
+      return { kind: "Canary", service, api, weight: weight as A.Quantity, span: this.spanFrom(kw) };
+    }) as A.CanaryMember;
+  });
+
+  private rulesDecl = this.RULE("rulesDecl", (): A.RulesDecl => {
+    const kw = this.CONSUME(K.rules);
+    const items: A.RulesItem[] = [];
+    this.CONSUME(LBrace);
+    this.MANY(() => {
+      const item = this.OR<A.RulesItem>([
+        {
+          ALT: () => {
+            const k = this.CONSUME(K.failOn);
+            const level = this.SUBRULE(this.name);
+            return this.ACTION(() => {
+              this.checkKind("fail-on level", level, knownKinds.failOn);
+              return { kind: "FailOn", level, span: this.spanFrom(k) };
+            }) as A.FailOnItem;
+          },
+        },
+        {
+          ALT: () => {
+            const k = this.CONSUME(K.set);
+            const rule = this.SUBRULE2(this.name);
+            const option = this.SUBRULE3(this.name);
+            const value = this.OR2<A.Literal | A.Name>([
+              { ALT: () => this.SUBRULE(this.literal) },
+              { ALT: () => this.SUBRULE4(this.name) },
+            ]);
+            return this.ACTION(() => ({
+              kind: "Set",
+              rule,
+              option,
+              value,
+              span: this.spanFrom(k),
+            })) as A.SetItem;
+          },
+        },
+        {
+          ALT: () => {
+            const k = this.CONSUME(K.allow);
+            const rule = this.SUBRULE5(this.name);
+            this.CONSUME(K.on);
+            const target = this.SUBRULE6(this.name);
+            const reason = this.SUBRULE(this.stringLit);
+            return this.ACTION(() => ({
+              kind: "Allow",
+              rule,
+              target,
+              reason,
+              span: this.spanFrom(k),
+            })) as A.AllowItem;
+          },
+        },
+      ]);
+      this.ACTION(() => item && items.push(item));
+      this.OPTION(() => this.CONSUME(Comma));
+    });
+    this.CONSUME(RBrace);
+    return this.ACTION(() => ({
+      kind: "Rules",
+      items,
+      doc: this.docAt(kw),
+      span: this.spanFrom(kw),
+    })) as A.RulesDecl;
+  });
+}
+
+const KNOWN_UNIT = /^(ms|s|m|h|d|Ki|Mi|Gi|Ti|K|M|G|T|%|\/s|\/min|\/hour|\/day)?$/;
+
+const DEPLOY_KEYWORDS = ["target", "mesh", "tracing"];
+
+function deployContext(keyword: string): BlockContext {
+  return keyword === "mesh" ? "mesh" : keyword === "tracing" ? "tracing" : "target";
+}
+
+const UNIT_SCALE: Record<string, number> = {
+  ms: 1,
+  s: 1e3,
+  m: 6e4,
+  h: 3.6e6,
+  d: 8.64e7,
+  Ki: 1024,
+  Mi: 1024 ** 2,
+  Gi: 1024 ** 3,
+  Ti: 1024 ** 4,
+  K: 1e3,
+  M: 1e6,
+  G: 1e9,
+  T: 1e12,
+};
+
+function unitFamily(unit: string): string {
+  if (["ms", "s", "m", "h", "d"].includes(unit)) return "duration";
+  if (["Ki", "Mi", "Gi", "Ti", "K", "M", "G", "T"].includes(unit)) return "size";
+  if (unit === "%") return "percent";
+  return "rate";
+}
+
+function valueExample(kind: ValueKind): string {
+  const examples: Record<ValueKind, string> = {
+    string: 'a string such as "text"',
+    int: "an integer such as 3",
+    number: "a number such as 0.5",
+    duration: "a duration such as 500ms",
+    size: "a size such as 512Mi",
+    percent: "a percentage such as 99.9%",
+    rate: "a rate such as 100/s",
+    cpu: "a CPU amount such as 250m or 0.5",
+    "duration-range": "a duration range such as 50ms..1s",
+    name: "a name",
+    flag: "no value",
+  };
+  return examples[kind];
+}
+
+function literalMatches(kind: ValueKind, v: A.Literal | A.Name): boolean {
+  switch (kind) {
+    case "string":
+      return v.kind === "String";
+    case "duration-range":
+      return v.kind === "Range" && isQuantityOf(v.low, "duration") && isQuantityOf(v.high, "duration");
+    case "int":
+    case "number":
+    case "duration":
+    case "size":
+    case "percent":
+    case "rate":
+    case "cpu":
+      return v.kind === "Quantity" && isQuantityOf(v, kind);
+    default:
+      return false;
+  }
+}
+
+function hintFor(kind: ValueKind, v: A.Literal | A.Name): string | undefined {
+  if (v.kind === "Quantity" && v.unit === "") {
+    if (kind === "duration") return `add a unit: \`${v.raw}ms\` or \`${v.raw}s\``;
+    if (kind === "percent") return `write \`${v.raw}%\``;
+    if (kind === "rate") return `write \`${v.raw}/s\` or \`${v.raw}/min\``;
+  }
+  if (v.kind === "Quantity" && kind === "duration" && v.unit === "min")
+    return "minutes are written `m`, e.g. `5m`";
+  if (
+    v.kind === "Quantity" &&
+    !/^(\d+(?:\.\d+)?)(ms|s|m|h|d|Ki|Mi|Gi|Ti|K|M|G|T|%|\/s|\/min|\/hour|\/day)?$/.test(v.raw)
+  )
+    return "units: ms s m h d (durations), Ki Mi Gi Ti K M G T (sizes), % (percentages), /s /min /hour /day (rates)";
+  return undefined;
+}
+
+function sourceOf(v: A.Literal | A.Name): string {
+  switch (v.kind) {
+    case "Name":
+      return v.text;
+    case "String":
+      return JSON.stringify(v.value);
+    case "Quantity":
+      return v.raw;
+    case "Range":
+      return `${v.low.raw}..${v.high.raw}`;
+  }
+}
+
+export type { TokenType };
