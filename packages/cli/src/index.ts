@@ -1,0 +1,2 @@
+export { runCli, VERSION } from "./program.js";
+export type { CliIO } from "./io.js";
