@@ -38,6 +38,11 @@ export interface SourceHost {
     absolutePath: string,
     file: string,
   ): { ok: true; text: string } | { ok: false; diagnostic: Diagnostic };
+  /**
+   * Whether the host holds a file that is not on disk (an in-memory test host, an unsaved
+   * editor buffer); imports of such files are then read through the host, not refused.
+   */
+  exists?(absolutePath: string): boolean;
 }
 
 export const diskHost: SourceHost = {
@@ -184,7 +189,7 @@ export function loadWorkspace(entryPaths: readonly string[], options: LoadOption
         });
         continue;
       }
-      if (real === undefined) {
+      if (real === undefined && !host.exists?.(target)) {
         importDiags.push({
           code: "E0001",
           severity: "error",
