@@ -100,6 +100,11 @@ export const frontEndCodes = {
     explanation:
       "A number is outside what the property accepts (a port in 1..65535, a percentage in 0..100, a range whose low end exceeds its high end).",
   },
+  E0190: {
+    title: "formatter self-check failed",
+    explanation:
+      "Before `archc fmt` writes a file it checks its own output: the output must parse, mean the same syntax tree as the input, and keep every comment. When a check fails the file is left exactly as it was and this is reported. It is a bug in archc.\n\nFix: report it with the file; format the file by hand meanwhile.",
+  },
 } as const satisfies Record<string, CodeInfo>;
 
 export type FrontEndCode = keyof typeof frontEndCodes;

@@ -18,3 +18,4 @@ export {
   type LoadOptions,
 } from "./workspace.js";
 export { archLexer } from "./lexer.js";
+export { formatSource, formatAst, type FormatResult } from "./format/index.js";
