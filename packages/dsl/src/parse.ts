@@ -1,15 +1,16 @@
 // One file's text to its AST: lex, collect comments and doc comments, guard nesting depth,
 // parse with recovery. Never throws; every problem is a diagnostic.
 
-import type { ILexingError, IToken } from "chevrotain";
+import type { ILexingError, IToken, TokenType } from "chevrotain";
+import type * as A from "./ast.js";
 import type { Comment, SourceFileAst } from "./ast.js";
-import type { Diagnostic } from "./diagnostic.js";
+import { type DeclarationSlice, splitDeclarations } from "./declaration-split.js";
+import { compareDiagnostics, type Diagnostic } from "./diagnostic.js";
 import {
   archLexer,
   BadQuantity,
   BlockComment,
   DocComment,
-  K,
   LAngle,
   LBrace,
   LParen,
@@ -52,25 +53,32 @@ export function parseSource(file: string, text: string): ParseResult {
   }
   const tokens = normaliseTokens(file, lexed.tokens, diagnostics);
   const docs = collectDocs(lexed.groups.comments ?? [], tokens);
-  const guarded = guardNesting(file, tokens, diagnostics);
-
-  let decls: SourceFileAst["decls"] = [];
-  let imports: SourceFileAst["imports"] = [];
-  try {
-    const parsed = parser().parseTokens(file, guarded, docs);
-    decls = parsed.decls;
-    imports = parsed.imports;
-    diagnostics.push(...parsed.diagnostics);
-  } catch (err) {
-    // Stack exhaustion or an internal fault: report it rather than crash the caller.
-    const at = guarded[0];
-    diagnostics.push({
-      code: "E0112",
-      severity: "error",
-      message: `the file could not be parsed: ${err instanceof RangeError ? "it nests too deeply" : String(err)}`,
-      span: at ? tokenSpan(file, at) : lines.span(file, 0, 0),
-      related: [],
-    });
+  const decls: A.Decl[] = [];
+  const imports: A.ImportDecl[] = [];
+  // One declaration at a time: a broken declaration cannot take the next ones down with it.
+  for (const slice of splitDeclarations(tokens)) {
+    if (tooDeep(file, slice.tokens, diagnostics)) continue;
+    try {
+      const input = slice.unclosed.length > 0 ? closeBrackets(file, slice, diagnostics) : slice.tokens;
+      const parsed = parser().parseTokens(file, input, docs, slice.next);
+      decls.push(...parsed.decls);
+      imports.push(...parsed.imports);
+      // Errors at the zero-width closers are already reported by closeBrackets.
+      const closersAt = input === slice.tokens ? -1 : input[input.length - 1].startOffset;
+      for (const d of parsed.diagnostics) {
+        if (!(d.code === "E0110" && d.span.start === closersAt && d.span.end === closersAt))
+          diagnostics.push(d);
+      }
+    } catch (err) {
+      // Stack exhaustion or an internal fault: report it rather than crash the caller.
+      diagnostics.push({
+        code: "E0112",
+        severity: "error",
+        message: `expected a declaration the parser can read, found ${err instanceof RangeError ? "one that nests too deeply" : `an internal error (${String(err)})`}`,
+        span: tokenSpan(file, slice.tokens[0]),
+        related: [],
+      });
+    }
   }
   const ast: SourceFileAst = {
     kind: "File",
@@ -80,7 +88,7 @@ export function parseSource(file: string, text: string): ParseResult {
     comments,
     span: lines.span(file, 0, text.length),
   };
-  return { ast, diagnostics: dedupe(diagnostics) };
+  return { ast, diagnostics: dedupe(diagnostics).sort(compareDiagnostics) };
 }
 
 function tokenSpan(file: string, t: IToken): Span {
@@ -101,7 +109,7 @@ function lexError(file: string, lines: LineIndex, e: ILexingError): Diagnostic {
   return {
     code: "E0101",
     severity: "error",
-    message: `unexpected character${e.length > 1 ? "s" : ""} \`${printable(shown)}\``,
+    message: `expected a name, a number, a string or punctuation, found the unexpected character${e.length > 1 ? "s" : ""} \`${printable(shown)}\``,
     span: lines.span(file, e.offset, e.offset + e.length),
     related: [],
     help: 'names are letters, digits, `_` and inner `-`; strings are quoted with `"`',
@@ -119,7 +127,7 @@ function commentOf(file: string, t: IToken, diagnostics: Diagnostic[]): Comment 
     diagnostics.push({
       code: "E0104",
       severity: "error",
-      message: "block comment is never closed",
+      message: "expected `*/` to close this block comment, found the end of the file",
       span: { ...span, end: span.start + 2, endLine: span.line, endCol: span.col + 2 },
       related: [],
       help: "close it with `*/`",
@@ -137,7 +145,7 @@ function normaliseTokens(file: string, tokens: IToken[], diagnostics: Diagnostic
       diagnostics.push({
         code: "E0102",
         severity: "error",
-        message: "string is not closed on its line",
+        message: 'expected a closing `"` before the end of the line, found the end of the line',
         span: tokenSpan(file, t),
         related: [],
         help: 'add the closing `"`; strings cannot span lines (write `\\n`)',
@@ -148,7 +156,7 @@ function normaliseTokens(file: string, tokens: IToken[], diagnostics: Diagnostic
       diagnostics.push({
         code: "E0105",
         severity: "error",
-        message: `\`${t.image}\` is a number with an unknown unit`,
+        message: `expected a number with a known unit, found \`${t.image}\``,
         span: tokenSpan(file, t),
         related: [],
         help: "units: ms s m h d (durations), Ki Mi Gi Ti K M G T (sizes), % (percentages), /s /min /hour /day (rates)",
@@ -160,102 +168,111 @@ function normaliseTokens(file: string, tokens: IToken[], diagnostics: Diagnostic
   return tokens;
 }
 
-/** Maps the start offset of the token after each run of `///` comments to the run's text. */
+/**
+ * Maps the start offset of the token after each run of `///` comments to the run's text. A run
+ * continues while no ordinary token lies between two doc comments. One linear pass: files with
+ * thousands of documented declarations must not pay for rescanning.
+ */
 function collectDocs(comments: IToken[], tokens: IToken[]): Map<number, string> {
   const docs = new Map<number, string>();
   let run: string[] = [];
   let runEnd = -1;
   let ti = 0;
-  const flush = (nextCommentStart: number) => {
-    if (run.length === 0) return;
+  const skipPastRun = () => {
     while (ti < tokens.length && tokens[ti].startOffset < runEnd) ti++;
-    const next = tokens[ti];
-    if (next && next.startOffset < nextCommentStart) docs.set(next.startOffset, run.join("\n"));
-    else if (next && nextCommentStart === Number.POSITIVE_INFINITY)
-      docs.set(next.startOffset, run.join("\n"));
+  };
+  const attach = () => {
+    skipPastRun();
+    if (ti < tokens.length) docs.set(tokens[ti].startOffset, run.join("\n"));
     run = [];
   };
-  for (let i = 0; i < comments.length; i++) {
-    const c = comments[i];
+  for (const c of comments) {
     if (c.tokenType !== DocComment) continue;
-    // A run continues while no ordinary token lies between two doc comments.
     if (run.length > 0) {
-      while (ti < tokens.length && tokens[ti].startOffset < runEnd) ti++;
-      const between = tokens[ti] && tokens[ti].startOffset < c.startOffset;
-      if (between) flush(c.startOffset);
+      skipPastRun();
+      if (ti < tokens.length && tokens[ti].startOffset < c.startOffset) attach();
     }
     run.push(c.image.slice(3).replace(/^ /, "").trimEnd());
     runEnd = c.endOffset ?? c.startOffset;
-    const following = comments.slice(i + 1).find((x) => x.tokenType === DocComment);
-    if (!following) flush(Number.POSITIVE_INFINITY);
   }
+  if (run.length > 0) attach();
   return docs;
 }
 
 const OPENERS = new Set([LBrace.tokenTypeIdx, LParen.tokenTypeIdx, LAngle.tokenTypeIdx]);
 const CLOSERS = new Set([RBrace.tokenTypeIdx, RParen.tokenTypeIdx, RAngle.tokenTypeIdx]);
-const DECL_STARTS = new Set(
-  [
-    K.import,
-    K.system,
-    K.type,
-    K.enum,
-    K.store,
-    K.broker,
-    K.topic,
-    K.event,
-    K.service,
-    K.flow,
-    K.saga,
-    K.gateway,
-    K.deploy,
-    K.rules,
-  ].map((t) => t.tokenTypeIdx),
-);
 
 /**
- * Drops every top-level declaration that nests deeper than MAX_NESTING (reporting each once),
- * so the recursive-descent parser never meets pathological depth.
+ * Whether a declaration nests deeper than MAX_NESTING (reported once); such a declaration is
+ * skipped, so the recursive-descent parser never meets pathological depth.
  */
-function guardNesting(file: string, tokens: IToken[], diagnostics: Diagnostic[]): IToken[] {
+function tooDeep(file: string, tokens: IToken[], diagnostics: Diagnostic[]): boolean {
   let depth = 0;
-  let declStart = 0;
-  let tooDeep = false;
-  const drops: [number, number][] = [];
-  for (let i = 0; i < tokens.length; i++) {
-    const idx = tokens[i].tokenTypeIdx;
-    if (depth === 0 && DECL_STARTS.has(idx)) {
-      if (tooDeep) {
-        drops.push([declStart, i]);
-        tooDeep = false;
-      }
-      declStart = i;
-    }
+  for (const t of tokens) {
+    const idx = t.tokenTypeIdx;
     if (OPENERS.has(idx)) {
       depth++;
-      if (depth > MAX_NESTING && !tooDeep) {
-        tooDeep = true;
+      if (depth > MAX_NESTING) {
         diagnostics.push({
           code: "E0112",
           severity: "error",
-          message: `nesting deeper than ${MAX_NESTING} levels; this declaration is skipped`,
-          span: tokenSpan(file, tokens[i]),
+          message: `expected at most ${MAX_NESTING} levels of nesting, found more; this declaration is skipped`,
+          span: tokenSpan(file, t),
           related: [],
           help: "flatten the expression: `;`, `&` and `*` chains need no parentheses",
         });
+        return true;
       }
     } else if (CLOSERS.has(idx) && depth > 0) depth--;
   }
-  if (tooDeep) drops.push([declStart, tokens.length]);
-  if (drops.length === 0) return tokens;
-  const kept: IToken[] = [];
-  let d = 0;
-  for (let i = 0; i < tokens.length; i++) {
-    while (d < drops.length && i >= drops[d][1]) d++;
-    if (d < drops.length && i >= drops[d][0]) continue;
-    kept.push(tokens[i]);
-  }
-  return kept;
+  return false;
+}
+
+const CLOSER_OF: Record<string, TokenType> = { "{": RBrace, "(": RParen, "<": RAngle };
+
+/**
+ * Reports the brackets a declaration leaves open and returns its tokens with zero-width
+ * closers appended, so the parser keeps what was written instead of dropping the declaration.
+ */
+function closeBrackets(file: string, slice: DeclarationSlice, diagnostics: Diagnostic[]): IToken[] {
+  const last = slice.tokens[slice.tokens.length - 1];
+  const innermostFirst = [...slice.unclosed].reverse();
+  const closers = innermostFirst.map((t) => CLOSER_OF[t.image]?.LABEL?.replace(/`/g, "") ?? "}");
+  const lines = [...new Set(innermostFirst.map((t) => t.startLine))];
+  const opened =
+    innermostFirst.length === 1
+      ? `the \`${innermostFirst[0].image}\` on line ${lines[0]}`
+      : `the brackets opened on line${lines.length > 1 ? "s" : ""} ${lines.join(", ")}`;
+  const found = slice.next
+    ? `\`${slice.next.image}\` (the start of the next declaration)`
+    : "the end of the file";
+  diagnostics.push({
+    code: "E0110",
+    severity: "error",
+    message: `expected \`${closers.join(" ")}\` to close ${opened}, found ${found}`,
+    span: tokenSpan(file, last),
+    related: innermostFirst.map((t) => ({
+      span: tokenSpan(file, t),
+      message: `this \`${t.image}\` is never closed`,
+    })),
+    help: `add \`${closers[0]}\` after the last line of this declaration`,
+  });
+  const end = (last.endOffset ?? last.startOffset) + 1;
+  const virtual = innermostFirst.map((t): IToken => {
+    const type = CLOSER_OF[t.image] ?? RBrace;
+    return {
+      image: "",
+      startOffset: end,
+      endOffset: end - 1,
+      startLine: last.endLine,
+      startColumn: (last.endColumn ?? 0) + 1,
+      endLine: last.endLine,
+      endColumn: last.endColumn,
+      tokenType: type,
+      tokenTypeIdx: type.tokenTypeIdx as number,
+    };
+  });
+  return [...slice.tokens, ...virtual];
 }
 
 function dedupe(diags: Diagnostic[]): Diagnostic[] {

@@ -2,7 +2,7 @@
 // the typed AST directly. All AST building sits in ACTION blocks so grammar recording skips
 // it; recovered sub-rules return undefined, so every builder tolerates missing children.
 
-import { EmbeddedActionsParser, type IToken, type TokenType } from "chevrotain";
+import { EmbeddedActionsParser, type IToken, type TokenType, tokenMatcher } from "chevrotain";
 import type * as A from "./ast.js";
 import type { Diagnostic } from "./diagnostic.js";
 import {
@@ -40,7 +40,7 @@ import {
 } from "./properties.js";
 import type { Span } from "./span.js";
 import { didYouMean } from "./suggest.js";
-import { syntaxMessages } from "./syntax-messages.js";
+import { describeEndOfInput, syntaxMessages } from "./syntax-messages.js";
 import { isQuantityOf } from "./units.js";
 
 type Maybe<T> = T | undefined;
@@ -69,14 +69,19 @@ function decodeString(
       const m = /^\{([0-9A-Fa-f]{1,6})\}/.exec(body.slice(i + 2));
       const cp = m ? Number.parseInt(m[1], 16) : Number.NaN;
       if (!m || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) {
-        report(i + 1, 2, "invalid unicode escape: write `\\u{HEX}` with a code point up to 10FFFF");
+        const shown = m ? m[0] : (/^\{[^}"]{0,8}\}?/.exec(body.slice(i + 2))?.[0] ?? "");
+        report(
+          i + 1,
+          2 + shown.length,
+          `expected a unicode escape \`\\u{HEX}\` with a code point up to 10FFFF, found \`\\u${shown}\``,
+        );
       } else {
         out += String.fromCodePoint(cp);
         i += m[0].length + 1;
         continue;
       }
     } else {
-      report(i + 1, 2, `invalid escape \`\\${e ?? ""}\` in string`);
+      report(i + 1, 2, `expected an escape (\\" \\\\ \\n \\t \\u{HEX}), found \`\\${e ?? ""}\``);
     }
     i++;
   }
@@ -103,7 +108,9 @@ export class ArchParser extends EmbeddedActionsParser {
     file: string,
     tokens: IToken[],
     docs: Map<number, string>,
+    next?: IToken,
   ): { decls: A.Decl[]; imports: A.ImportDecl[]; diagnostics: Diagnostic[] } {
+    describeEndOfInput(next);
     this.file = file;
     this.diags = [];
     this.docs = docs;
@@ -159,6 +166,14 @@ export class ArchParser extends EmbeddedActionsParser {
       related: [],
       help: "see docs/language.md for the syntax of this declaration",
     };
+  }
+
+  /** The next token as a message shows it: "`}`" or "the end of the file". */
+  private describeNext(): string {
+    const t = this.LA(1);
+    return Number.isNaN(t.startOffset) || t.tokenType?.name === "EOF" || t.image === ""
+      ? "nothing"
+      : `\`${t.image}\``;
   }
 
   private docAt(t: IToken): string | undefined {
@@ -240,14 +255,15 @@ export class ArchParser extends EmbeddedActionsParser {
   ): void {
     const example = valueExample(kind);
     if (value === undefined) {
-      if (kind !== "flag") this.report("E0111", keySpan, `\`${key}\` needs a value: expected ${example}`);
+      if (kind !== "flag")
+        this.report("E0111", keySpan, `expected ${example} after \`${key}\`, found nothing`);
       return;
     }
     if (kind === "flag") {
       this.report(
         "E0111",
         value.span,
-        `\`${key}\` is a flag and takes no value`,
+        `\`${key}\` is a flag: expected nothing after it, found \`${sourceOf(value)}\``,
         `remove the value after \`${key}\``,
       );
       return;
@@ -265,7 +281,7 @@ export class ArchParser extends EmbeddedActionsParser {
           this.report(
             "E0115",
             value.span,
-            `unknown ${key} \`${value.text}\`; expected one of ${allowed.join(", ")}${didYouMean(value.text, allowed)}`,
+            `expected a \`${key}\` value (${allowed.join(", ")}), found \`${value.text}\`${didYouMean(value.text, allowed)}`,
           );
         }
       }
@@ -287,9 +303,9 @@ export class ArchParser extends EmbeddedActionsParser {
   private checkRange(key: string, kind: ValueKind, value: A.Literal | A.Name): void {
     if (value.kind === "Quantity") {
       if (key === "port" && (value.value < 1 || value.value > 65535))
-        this.report("E0117", value.span, `port ${value.raw} is outside 1..65535`);
+        this.report("E0117", value.span, `expected a port in 1..65535, found ${value.raw}`);
       if (kind === "percent" && value.value > 100)
-        this.report("E0117", value.span, `${value.raw} is more than 100%`);
+        this.report("E0117", value.span, `expected a percentage up to 100%, found ${value.raw}`);
     }
     if (value.kind === "Range") this.checkRangeOrder(value);
   }
@@ -300,13 +316,13 @@ export class ArchParser extends EmbeddedActionsParser {
       this.report(
         "E0111",
         r.span,
-        `the ends of \`${r.low.raw}..${r.high.raw}\` are different kinds of value`,
+        `expected both ends of a range to be the same kind of value, found \`${r.low.raw}..${r.high.raw}\``,
       );
     } else if (scale(r.low) > scale(r.high)) {
       this.report(
         "E0117",
         r.span,
-        `the range \`${r.low.raw}..${r.high.raw}\` has its low end above its high end`,
+        `expected a range from low to high, found \`${r.low.raw}..${r.high.raw}\` (its low end is above its high end)`,
       );
     }
   }
@@ -316,7 +332,7 @@ export class ArchParser extends EmbeddedActionsParser {
     this.report(
       "E0115",
       name.span,
-      `unknown ${what} \`${name.text}\`; expected one of ${allowed.join(", ")}${didYouMean(name.text, allowed)}`,
+      `expected ${/^[aeiouAEIOU]/.test(what) ? "an" : "a"} ${what} (${allowed.join(", ")}), found \`${name.text}\`${didYouMean(name.text, allowed)}`,
     );
   }
 
@@ -324,18 +340,37 @@ export class ArchParser extends EmbeddedActionsParser {
     ctx: BlockContext,
     keyTok: IToken,
     value: A.Literal | A.Name | undefined,
+    stray: readonly IToken[],
   ): A.SimpleMember {
     const key = this.nameOf(keyTok);
     const table = blockProperties[ctx];
     const kind = table[key.text];
+    const where = ctx === "policy" ? "a call policy" : `a ${ctx} block`;
     if (kind === undefined) {
       const known = Object.keys(table);
+      const extra = STRUCTURED_MEMBERS[ctx] ?? [];
       this.report(
         "E0114",
         key.span,
-        `unknown property \`${key.text}\` in ${ctx === "policy" ? "a call policy" : `a ${ctx} block`}${didYouMean(key.text, known)}`,
-        `${ctx === "policy" ? "a call policy" : `a ${ctx} block`} accepts: ${known.join(", ")}${ctx === "policy" ? ", breaker N in D" : ""}`,
+        `expected a property of ${where}, found \`${key.text}\`${didYouMean(key.text, [...known, ...extra])}`,
+        `${where} accepts: ${[...known, ...extra.map((m) => STRUCTURED_USAGE[m] ?? m)].join(", ")}`,
       );
+    } else if (stray.length > 0 && (kind === "flag" || value === undefined)) {
+      const first = stray[0];
+      const found = `\`${first.image.length > 30 ? `${first.image.slice(0, 30)}…` : first.image}\``;
+      if (kind === "flag")
+        this.report(
+          "E0111",
+          this.tokSpan(first),
+          `\`${key.text}\` is a flag: expected nothing after it, found ${found}`,
+          `remove the value after \`${key.text}\``,
+        );
+      else
+        this.report(
+          "E0111",
+          this.tokSpan(first),
+          `expected ${valueExample(kind)} after \`${key.text}\`, found ${found}`,
+        );
     } else this.checkValue(key.text, kind, value, key.span);
     if (value === undefined) return { kind: "Flag", name: key, span: key.span };
     return { kind: "Property", key, value, span: this.span(keyTok, this.LA(0)) };
@@ -343,6 +378,31 @@ export class ArchParser extends EmbeddedActionsParser {
 
   private expectsName(ctx: BlockContext, key: IToken): boolean {
     return blockProperties[ctx][key.image] === "name";
+  }
+
+  /** Whether `t` begins a member of a `ctx` block (a property, a flag or a structured member). */
+  private startsMember(ctx: BlockContext, t: IToken): boolean {
+    return t.image in blockProperties[ctx] || (STRUCTURED_MEMBERS[ctx]?.includes(t.image) ?? false);
+  }
+
+  /**
+   * Whether the next token is left over from a malformed `key value`: on the key's line, not a
+   * bracket or comma, and not the start of another member. Such tokens are swallowed into the
+   * member so one mistake gives one diagnostic, not one per leftover word.
+   */
+  private isStray(
+    ctx: BlockContext,
+    key: IToken,
+    value: A.Literal | A.Name | undefined,
+    swallowed: number,
+  ): boolean {
+    const kind = blockProperties[ctx][key.image];
+    // A known key missing its value takes one wrong token as its value; after an unknown key
+    // or a flag, the rest of the line goes with it.
+    if (kind !== undefined && kind !== "flag" && (value !== undefined || swallowed > 0)) return false;
+    const t = this.LA(1);
+    if (Number.isNaN(t.startOffset) || t.startLine !== key.startLine) return false;
+    return (STRAY_TOKENS.has(t.tokenTypeIdx) || tokenMatcher(t, Ident)) && !this.startsMember(ctx, t);
   }
 
   // ------------------------------------------------------------------ grammar
@@ -423,8 +483,12 @@ export class ArchParser extends EmbeddedActionsParser {
   private simpleMember = this.RULE("simpleMember", (ctx: BlockContext): A.SimpleMember => {
     const key = this.CONSUME(Ident);
     let value: Maybe<A.Literal | A.Name>;
+    const stray: IToken[] = [];
     this.OPTION({
-      GATE: () => this.expectsName(ctx, key),
+      // A name value stays on the key's line unless it cannot be the next member's keyword.
+      GATE: () =>
+        this.expectsName(ctx, key) &&
+        (this.LA(1).startLine === key.startLine || !this.startsMember(ctx, this.LA(1))),
       DEF: () => {
         value = this.SUBRULE(this.name);
       },
@@ -435,8 +499,38 @@ export class ArchParser extends EmbeddedActionsParser {
         value = this.SUBRULE(this.literal);
       },
     });
-    return this.ACTION(() => this.makeSimple(ctx, key, value)) as A.SimpleMember;
+    this.MANY({
+      GATE: () => this.isStray(ctx, key, value, stray.length),
+      DEF: () => {
+        const t = this.SUBRULE(this.strayToken);
+        this.ACTION(() => stray.push(t));
+      },
+    });
+    return this.ACTION(() => this.makeSimple(ctx, key, value, stray)) as A.SimpleMember;
   });
+
+  /** Any token that cannot open or close a block: what a malformed property leaves behind. */
+  private strayToken = this.RULE("strayToken", (): IToken => this.OR(this.strayAlternatives));
+
+  private readonly strayAlternatives = [
+    Ident,
+    StringLiteral,
+    QuantityLiteral,
+    RangeLiteral,
+    BadQuantity,
+    Dot,
+    Arrow,
+    Colon,
+    Equals,
+    Semicolon,
+    Amp,
+    Star,
+    Pipe,
+    Bang,
+    Question,
+    LAngle,
+    RAngle,
+  ].map((type) => ({ ALT: () => this.CONSUME(type) }));
 
   /** `{ member* }` of simple members only. */
   private simpleBlock = this.RULE("simpleBlock", (ctx: BlockContext): A.SimpleMember[] => {
@@ -991,7 +1085,7 @@ export class ArchParser extends EmbeddedActionsParser {
         this.report(
           "E0111",
           path.span,
-          `an HTTP path starts with \`/\`, found "${path.value}"`,
+          `expected an HTTP path starting with \`/\`, found "${path.value}"`,
           `write "/${path.value}"`,
         );
       return { kind: "Http", method: this.nameOf(m), path, span: this.spanFrom(m) };
@@ -1156,7 +1250,7 @@ export class ArchParser extends EmbeddedActionsParser {
         this.report(
           "E0110",
           this.tokSpan(kw),
-          "`slo` needs `latency D` or `availability P`",
+          `expected \`latency D\` or \`availability P\` after \`slo\`, found ${this.describeNext()}`,
           "for example: slo latency 800ms availability 99.9%",
         );
       return {
@@ -1205,7 +1299,7 @@ export class ArchParser extends EmbeddedActionsParser {
         this.report(
           "E0113",
           this.tokSpan(mixed),
-          "`&` and `*` are mixed without parentheses",
+          "expected parentheses where `&` and `*` meet, found them mixed without parentheses",
           "group one side in parentheses, e.g. `(f & g) * h`",
         );
       return { kind, parts, span: this.span(this.tokenAt(parts[0]), this.LA(0)) };
@@ -1316,7 +1410,7 @@ export class ArchParser extends EmbeddedActionsParser {
         this.report(
           "E0116",
           name.span,
-          "a saga step may not be named `input`",
+          "expected a step name other than `input` (it names the saga's parameter), found `input`",
           "`input` names the saga's parameter; rename the step",
         );
       return {
@@ -1507,10 +1601,13 @@ export class ArchParser extends EmbeddedActionsParser {
         this.report(
           "E0114",
           keyword.span,
-          `unknown deploy setting \`${keyword.text}\`${didYouMean(keyword.text, DEPLOY_KEYWORDS)}`,
+          `expected a deploy setting (target, mesh, tracing, canary), found \`${keyword.text}\`${didYouMean(keyword.text, DEPLOY_KEYWORDS)}`,
           "a deploy block accepts: target, mesh, tracing, canary",
         );
-      } else this.checkKind(keyword.text, value, knownKinds[keyword.text as "target" | "mesh" | "tracing"]);
+      } else {
+        const setting = keyword.text as "target" | "mesh" | "tracing";
+        this.checkKind(DEPLOY_SETTING_KIND[setting], value, knownKinds[setting]);
+      }
       return { kind: "DeployBlock", keyword, value, props, hasBlock, span: this.spanFrom(keywordTok) };
     }) as A.DeployBlock;
   });
@@ -1591,9 +1688,60 @@ export class ArchParser extends EmbeddedActionsParser {
   });
 }
 
+/** Members of a block that have their own grammar rule, offered in "did you mean". */
+const STRUCTURED_MEMBERS: Partial<Record<BlockContext, readonly string[]>> = {
+  service: [
+    "replicas",
+    "resources",
+    "balance",
+    "env",
+    "secret",
+    "uses",
+    "api",
+    "calls",
+    "publishes",
+    "consumes",
+  ],
+  gateway: ["auth", "cors", "route"],
+  route: ["balance"],
+  policy: ["breaker"],
+  cors: ["origins"],
+  op: ["op"],
+};
+
+/** How a structured member is written, for the list of what a block accepts. */
+const STRUCTURED_USAGE: Record<string, string> = {
+  breaker: "breaker N in D",
+  op: "op",
+};
+
+const STRAY_TOKENS = new Set(
+  [
+    Ident,
+    StringLiteral,
+    QuantityLiteral,
+    RangeLiteral,
+    BadQuantity,
+    Dot,
+    Arrow,
+    Colon,
+    Equals,
+    Semicolon,
+    Amp,
+    Star,
+    Pipe,
+    Bang,
+    Question,
+    LAngle,
+    RAngle,
+  ].map((t) => t.tokenTypeIdx as number),
+);
+
 const KNOWN_UNIT = /^(ms|s|m|h|d|Ki|Mi|Gi|Ti|K|M|G|T|%|\/s|\/min|\/hour|\/day)?$/;
 
 const DEPLOY_KEYWORDS = ["target", "mesh", "tracing"];
+
+const DEPLOY_SETTING_KIND = { target: "deploy target", mesh: "service mesh", tracing: "tracing exporter" };
 
 function deployContext(keyword: string): BlockContext {
   return keyword === "mesh" ? "mesh" : keyword === "tracing" ? "tracing" : "target";

@@ -59,8 +59,18 @@ function label(t: TokenType): string {
   return t.LABEL ?? t.name;
 }
 
+/**
+ * What the parser "found" when its input ran out. The file is parsed one declaration at a
+ * time, so the end of the input is usually the start of the next declaration.
+ */
+let endOfInput = "the end of the file";
+
+export function describeEndOfInput(next: IToken | undefined): void {
+  endOfInput = next ? `\`${next.image}\` (the start of the next declaration)` : "the end of the file";
+}
+
 function found(t: IToken | undefined): string {
-  if (!t || Number.isNaN(t.startOffset) || t.tokenType?.name === "EOF") return "the end of the file";
+  if (!t || Number.isNaN(t.startOffset) || t.tokenType?.name === "EOF") return endOfInput;
   const image = t.image.length > 30 ? `${t.image.slice(0, 30)}…` : t.image;
   return `\`${image}\``;
 }
@@ -82,10 +92,12 @@ function describeAlternatives(starts: TokenType[], ruleName: string): string {
 
 export const syntaxMessages: IParserErrorMessageProvider = {
   buildMismatchTokenMessage({ expected, actual, ruleName }) {
+    if (expected.name === "EOF")
+      return `expected ${describeAlternatives([], "decl")}, found ${found(actual)}${context(ruleName)}`;
     return `expected ${label(expected)}, found ${found(actual)}${context(ruleName)}`;
   },
   buildNotAllInputParsedMessage({ firstRedundant, ruleName }) {
-    return `unexpected ${found(firstRedundant)}${context(ruleName)}: expected a declaration`;
+    return `expected ${describeAlternatives([], "decl")}, found ${found(firstRedundant)}${context(ruleName)}`;
   },
   buildNoViableAltMessage({ expectedPathsPerAlt, actual, ruleName }) {
     const starts = expectedPathsPerAlt

@@ -1,0 +1,170 @@
+// Splits a file's tokens into one slice per top-level declaration, so that a syntax error
+// in one declaration (a missing `}` above all) cannot swallow the declarations after it.
+// Every keyword is contextual, so a declaration keyword only starts a declaration where it
+// cannot be a name: the splitter tracks bracket depth and the token before each keyword.
+
+import type { IToken, TokenType } from "chevrotain";
+import {
+  Amp,
+  Arrow,
+  Bang,
+  Colon,
+  Comma,
+  Dot,
+  Equals,
+  Ident,
+  K,
+  LAngle,
+  LBrace,
+  LParen,
+  Pipe,
+  Question,
+  RAngle,
+  RBrace,
+  RParen,
+  Semicolon,
+  Star,
+  StringLiteral,
+} from "./lexer.js";
+
+export interface DeclarationSlice {
+  readonly tokens: IToken[];
+  /** The first token of the next slice: what a parse error at this slice's end "found". */
+  readonly next?: IToken;
+  /** Brackets left open at the end of the slice, outermost first (a missing `}` and friends). */
+  readonly unclosed: readonly IToken[];
+}
+
+const idx = (t: TokenType): number => t.tokenTypeIdx as number;
+
+const DECL_KEYWORDS = new Set(
+  [
+    K.import,
+    K.system,
+    K.type,
+    K.enum,
+    K.store,
+    K.broker,
+    K.topic,
+    K.event,
+    K.service,
+    K.flow,
+    K.saga,
+    K.gateway,
+    K.deploy,
+    K.rules,
+  ].map(idx),
+);
+
+/** After these tokens a word is a name (a type, an op reference, a topic…), never a keyword. */
+const NAME_PRECEDERS = new Set(
+  [
+    Dot,
+    Colon,
+    Equals,
+    Star,
+    Semicolon,
+    Amp,
+    Arrow,
+    LParen,
+    Comma,
+    LAngle,
+    Bang,
+    Pipe,
+    Question,
+    K.on,
+    K.by,
+  ].map(idx),
+);
+
+const OPENERS = new Set([LBrace, LParen, LAngle].map(idx));
+const CLOSERS = new Set([RBrace, RParen, RAngle].map(idx));
+
+type Shape = readonly ("name" | TokenType | readonly TokenType[])[];
+
+/**
+ * How each declaration begins. Inside an unclosed block a declaration keyword starts a new
+ * declaration only when it is first on its line, in column 1, and the tokens after it on the
+ * same line have this shape, so a member named `service` or `type` is never mistaken for one.
+ */
+const HEADS = new Map<number, Shape>([
+  [idx(K.import), [StringLiteral]],
+  [idx(K.system), ["name", [StringLiteral, LBrace]]],
+  [idx(K.type), ["name", [Equals, LBrace]]],
+  [idx(K.enum), ["name", [LBrace]]],
+  [idx(K.store), ["name", [Colon]]],
+  [idx(K.broker), ["name", [Colon]]],
+  [idx(K.topic), ["name", [K.on, LBrace]]],
+  [idx(K.event), ["name", [Colon]]],
+  [idx(K.service), ["name", [StringLiteral, LBrace]]],
+  [idx(K.flow), ["name", [Colon, Equals]]],
+  [idx(K.saga), ["name", [LParen]]],
+  [idx(K.gateway), ["name", [LBrace]]],
+  [idx(K.deploy), ["name", [LBrace]]],
+  [idx(K.rules), [LBrace]],
+]);
+
+function isName(t: IToken): boolean {
+  return t.tokenType === Ident || (t.tokenType.CATEGORIES?.includes(Ident) ?? false);
+}
+
+function matchesHead(tokens: readonly IToken[], at: number): boolean {
+  const shape = HEADS.get(tokens[at].tokenTypeIdx);
+  if (!shape) return false;
+  const line = tokens[at].startLine;
+  for (let k = 0; k < shape.length; k++) {
+    const t = tokens[at + 1 + k];
+    if (!t || t.startLine !== line) return false;
+    const want = shape[k];
+    if (want === "name") {
+      if (!isName(t)) return false;
+    } else if (Array.isArray(want)) {
+      if (!want.some((w: TokenType) => w.tokenTypeIdx === t.tokenTypeIdx)) return false;
+    } else if ((want as TokenType).tokenTypeIdx !== t.tokenTypeIdx) return false;
+  }
+  return true;
+}
+
+export function splitDeclarations(tokens: IToken[]): DeclarationSlice[] {
+  const starts: number[] = [0];
+  const unclosedAt: IToken[][] = [];
+  const open: IToken[] = [];
+  // Whether the previous token was a declaration keyword that started a declaration: the
+  // word after it is that declaration's name (`service store { }`).
+  let prevStartedDecl = false;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    const ti = t.tokenTypeIdx;
+    let startsDecl = false;
+    if (
+      i > 0 &&
+      DECL_KEYWORDS.has(ti) &&
+      !prevStartedDecl &&
+      !NAME_PRECEDERS.has(tokens[i - 1].tokenTypeIdx)
+    ) {
+      if (open.length === 0) startsDecl = true;
+      else {
+        const prev = tokens[i - 1];
+        const firstOnLine = (prev.endLine ?? prev.startLine ?? 0) < (t.startLine ?? 0);
+        startsDecl = firstOnLine && t.startColumn === 1 && matchesHead(tokens, i);
+      }
+      if (startsDecl) {
+        unclosedAt.push([...open]);
+        open.length = 0;
+        starts.push(i);
+      }
+    }
+    prevStartedDecl = startsDecl || (i === 0 && DECL_KEYWORDS.has(ti));
+    if (OPENERS.has(ti)) open.push(t);
+    else if (CLOSERS.has(ti) && open.length > 0) open.pop();
+  }
+  unclosedAt.push(open);
+  const slices: DeclarationSlice[] = [];
+  for (let s = 0; s < starts.length; s++) {
+    const from = starts[s];
+    const to = s + 1 < starts.length ? starts[s + 1] : tokens.length;
+    if (to <= from) continue;
+    slices.push({ tokens: tokens.slice(from, to), next: tokens[to], unclosed: unclosedAt[s] });
+  }
+  return slices;
+}
