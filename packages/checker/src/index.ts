@@ -1,1 +1,19 @@
-export {};
+// @archc/checker: the rule engine and its rules, the reporters (SARIF, GitHub, JUnit, JSON),
+// rule docs for `archc explain`, and the maturity level. The saga model checker and the law
+// kit live in ./model-check and ./laws.
+
+export { type CheckInput, type CheckOptions, type CheckResult, checkModel } from "./check.js";
+export { evaluateRules, type RuleRun, type RunRulesOptions, runRules } from "./engine/run-rules.js";
+export { engineMetas } from "./engine/meta-rules.js";
+export type { RuleSetting } from "./engine/options.js";
+export {
+  type FindingInput,
+  type OptionValue,
+  type Rule,
+  type RuleCategory,
+  type RuleContext,
+  type RuleMeta,
+  type RuleOption,
+  DOCS_BASE_URL,
+} from "./rule.js";
+export { rules } from "./rules/index.js";

@@ -1,0 +1,57 @@
+// `checkModel`: everything `archc check` reports for one compilation — the compiler's
+// diagnostics and the rules' findings, allows applied — as one sorted list.
+
+import type { Model } from "@archc/compiler";
+import { compareDiagnostics, type Diagnostic, type Severity } from "@archc/dsl";
+import type { RuleSetting } from "./engine/options.js";
+import { evaluateRules } from "./engine/run-rules.js";
+import type { Rule, RuleMeta } from "./rule.js";
+
+/** A compilation (model plus the compiler's diagnostics), or a bare model. */
+export type CheckInput = Model | { readonly model: Model; readonly diagnostics: readonly Diagnostic[] };
+
+export interface CheckOptions {
+  readonly rules?: readonly Rule[];
+  readonly settings?: readonly RuleSetting[];
+  /** Metas and findings of the saga model checker, when it ran. */
+  readonly externalMetas?: readonly RuleMeta[];
+  readonly externalFindings?: readonly Diagnostic[];
+}
+
+export interface CheckResult {
+  readonly model: Model;
+  /** Compiler diagnostics and rule findings, in source order. */
+  readonly diagnostics: readonly Diagnostic[];
+  /** Findings silenced by `allow` or `// archc-allow`. */
+  readonly suppressed: readonly Diagnostic[];
+  /** The level `rules { fail-on … }` asks for, if the model sets one. */
+  readonly failOn?: Severity;
+  readonly counts: { readonly errors: number; readonly warnings: number; readonly infos: number };
+}
+
+export function checkModel(input: CheckInput, options: CheckOptions = {}): CheckResult {
+  const isCompilation = "model" in input && "diagnostics" in input && !("schemaVersion" in input);
+  const model = isCompilation ? input.model : (input as Model);
+  const compilerDiagnostics = isCompilation ? input.diagnostics : [];
+  const run = evaluateRules(model, options);
+  const diagnostics = [...compilerDiagnostics, ...run.diagnostics].sort(compareDiagnostics);
+  return {
+    model,
+    diagnostics,
+    suppressed: run.suppressed,
+    failOn: model.rules.failOn,
+    counts: countBySeverity(diagnostics),
+  };
+}
+
+export function countBySeverity(diags: readonly Diagnostic[]): CheckResult["counts"] {
+  let errors = 0;
+  let warnings = 0;
+  let infos = 0;
+  for (const d of diags) {
+    if (d.severity === "error") errors++;
+    else if (d.severity === "warning") warnings++;
+    else infos++;
+  }
+  return { errors, warnings, infos };
+}

@@ -1,0 +1,10 @@
+// How an op is named in messages: `svc.op` when that reaches it (the newest API version),
+// else the full `svc.api.op`, so the name can be pasted back into a model.
+
+import type { Model } from "@archc/compiler";
+
+export function opLabel(model: Model, opId: string): string {
+  const op = model.ops[opId];
+  if (op === undefined) return opId;
+  return model.index.newestApi[op.service] === op.api ? `${op.service}.${op.name}` : op.id;
+}

@@ -1,0 +1,62 @@
+// An image without a tag, or tagged `latest`, is whatever was pushed last: two deployments of
+// the same model can run different code, and a rollback rolls back nothing.
+
+import type { Span } from "@archc/dsl";
+import { type Rule, ruleMeta } from "../rule.js";
+
+export const imageUnpinned: Rule = {
+  meta: ruleMeta({
+    id: "image-unpinned",
+    severity: "warning",
+    category: "operability",
+    summary: "an image has no tag, or the tag `latest`",
+    options: [],
+    source: "kube-score (container image tag); kube-linter (latest-tag)",
+  }),
+  check(ctx) {
+    const { model } = ctx;
+    const images: { kind: string; name: string; image: string | undefined; span: Span }[] = [
+      ...Object.values(model.services).map((s) => ({
+        kind: "service",
+        name: s.name,
+        image: s.image,
+        span: s.nameSpan,
+      })),
+      ...Object.values(model.stores).map((s) => ({
+        kind: "store",
+        name: s.name,
+        image: s.image,
+        span: s.nameSpan,
+      })),
+      ...Object.values(model.brokers).map((s) => ({
+        kind: "broker",
+        name: s.name,
+        image: s.image,
+        span: s.nameSpan,
+      })),
+    ];
+    for (const { kind, name, image, span } of images) {
+      if (image === undefined) continue;
+      const tag = imageTag(image);
+      if (tag !== undefined && tag !== "latest") continue;
+      ctx.report({
+        message:
+          tag === undefined
+            ? `${kind} ${name}: image "${image}" has no tag, so it means "latest"`
+            : `${kind} ${name}: image "${image}" is tagged latest`,
+        span,
+        elements: [name],
+        help: "pin the image to a version tag (`:1.4.2`) or a digest (`@sha256:…`)",
+      });
+    }
+  },
+};
+
+/** The tag of an image reference, "" never; a digest counts as a pin. */
+export function imageTag(image: string): string | undefined {
+  if (image.includes("@sha256:")) return image.slice(image.indexOf("@") + 1);
+  const lastPart = image.slice(image.lastIndexOf("/") + 1);
+  const colon = lastPart.indexOf(":");
+  if (colon < 0 || colon === lastPart.length - 1) return undefined;
+  return lastPart.slice(colon + 1);
+}

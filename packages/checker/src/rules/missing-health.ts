@@ -1,0 +1,30 @@
+// Without a liveness or readiness endpoint the orchestrator cannot tell a hung instance from
+// a working one: it keeps routing to it and never restarts it. A service counts as deployable
+// when it has an image or the model has a `deploy` block.
+
+import { type Rule, ruleMeta } from "../rule.js";
+
+export const missingHealth: Rule = {
+  meta: ruleMeta({
+    id: "missing-health",
+    severity: "warning",
+    category: "operability",
+    summary: "a deployable service declares neither `health` nor `ready`",
+    options: [],
+    source: "kube-score (container probes); Kubernetes liveness and readiness probes",
+  }),
+  check(ctx) {
+    const { model } = ctx;
+    const deploys = Object.keys(model.deployments).length > 0;
+    for (const service of Object.values(model.services)) {
+      if (!deploys && service.image === undefined) continue;
+      if (service.health !== undefined || service.ready !== undefined) continue;
+      ctx.report({
+        message: `${service.name} declares neither \`health\` nor \`ready\`: nothing can tell when it is up or hung`,
+        span: service.nameSpan,
+        elements: [service.name],
+        help: 'add `health "/health"` (liveness) and `ready "/ready"` (readiness)',
+      });
+    }
+  },
+};

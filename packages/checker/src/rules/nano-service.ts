@@ -1,0 +1,35 @@
+// A service with a single op, no data and no events costs a deployment, a network hop and an
+// on-call rotation for what could be a function in its caller: a "nanoservice".
+
+import { type Rule, ruleMeta } from "../rule.js";
+
+export const nanoService: Rule = {
+  meta: ruleMeta({
+    id: "nano-service",
+    severity: "info",
+    category: "structure",
+    summary: "a service has one op, no store and no events",
+    options: [],
+    source: "Bogner et al. (nanoservice)",
+  }),
+  check(ctx) {
+    const { model } = ctx;
+    for (const service of Object.values(model.services)) {
+      const ops = service.apis.flatMap((a) => a.ops);
+      if (ops.length !== 1) continue;
+      if (service.uses.length > 0 || service.publishes.length > 0 || service.consumes.length > 0) continue;
+      const op = model.ops[ops[0]];
+      const callers = model.index.opCallers[ops[0]] ?? [];
+      ctx.report({
+        message: `${service.name} is a nanoservice: one op (${op?.name ?? ops[0]}), no store, no events`,
+        span: service.nameSpan,
+        elements: [service.name, ...callers],
+        related: op ? [{ span: op.nameSpan, message: "its only op" }] : [],
+        help:
+          callers.length === 1
+            ? `fold ${service.name} into its only caller, ${callers[0]}`
+            : `merge ${service.name} with the service whose data its op works on`,
+      });
+    }
+  },
+};
