@@ -1,1 +1,18 @@
+// @archc/compiler: .arch ASTs to the checked Model (ARCHITECTURE.md "Data, stage by stage").
+
 export * from "./model/schema.js";
+export { compileWorkspace, compilePaths, compileFiles, compileText, type Compilation } from "./compile.js";
+export { compilerCodes, allCodes, type CompilerCode } from "./codes.js";
+export { showType, typeEquals, productOf, factorsOf, compatible } from "./types/type-expr.js";
+export { opSignature, resolveOpRef } from "./show.js";
+export { normaliseFlow } from "./flows/normalise-flow.js";
+export {
+  showFlowTerm,
+  typeOfTerm,
+  termSignature,
+  modelSignatures,
+  showSig,
+  type FlowSig,
+  type OpSignatures,
+} from "./flows/flow-term.js";
+export { memoryHost, MEMORY_ROOT } from "./memory-host.js";

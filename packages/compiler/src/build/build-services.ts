@@ -1,0 +1,179 @@
+// Stage: services — deployment metadata, APIs and their ops. References to other declarations
+// (`uses`, `calls`, events) are linked in a later stage, once every API is known, so a service
+// may call one declared after it.
+
+import {
+  type ApiDecl,
+  bounds,
+  cpuMillis,
+  isQuantityOf,
+  type Literal,
+  type Name,
+  type ServiceDecl,
+  type Span,
+  sizeBytes,
+} from "@archc/dsl";
+import { type BoundOp, checkApiHttp } from "../check/check-http.js";
+import type { CompileContext } from "../context.js";
+import { present } from "../diagnostics.js";
+import type { Api, Service } from "../model/schema.js";
+import { apiVersion } from "../names/api-table.js";
+import { buildOp } from "./build-ops.js";
+import { defined, PropReader } from "./read-props.js";
+
+const PROTOCOLS = new Set(["rest", "grpc", "graphql"]);
+
+export function buildServices(ctx: CompileContext): void {
+  for (const sym of ctx.symbols.ofKind("service")) {
+    ctx.model.services[sym.name] = buildService(ctx, sym.name, sym.decl);
+  }
+}
+
+function buildService(ctx: CompileContext, name: string, d: ServiceDecl): Service {
+  const { sink } = ctx;
+  const members = d.members ?? [];
+  const p = new PropReader(members, sink);
+  const svc: Service = defined({
+    name,
+    title: d.title?.value,
+    owner: p.string("owner"),
+    tech: p.string("tech"),
+    image: p.string("image"),
+    port: p.int("port"),
+    health: p.string("health"),
+    ready: p.string("ready"),
+    availability: p.fraction("availability"),
+    env: [],
+    secrets: [],
+    public: p.flag("public"),
+    uses: [],
+    apis: [],
+    calls: [],
+    publishes: [],
+    consumes: [],
+    doc: d.doc,
+    span: d.span,
+    nameSpan: d.name.span,
+  });
+  const once = new Map<string, Span>();
+  const setOnce = (key: string, span: Span): boolean => {
+    const first = once.get(key);
+    if (first) {
+      sink.error("E0207", span, `\`${key}\` is set twice`, {
+        related: [{ span: first, message: "first set here" }],
+        help: "keep one of them",
+      });
+      return false;
+    }
+    once.set(key, span);
+    return true;
+  };
+  const envSeen = new Map<string, Name>();
+  const secretSeen = new Map<string, Name>();
+  const apiSeen = new Map<string, Name>();
+
+  for (const m of members) {
+    switch (m.kind) {
+      case "Replicas": {
+        if (!setOnce("replicas", m.span) || m.count === undefined) break;
+        const [low, high] = bounds(m.count);
+        if (!isQuantityOf(low, "int") || !isQuantityOf(high, "int")) break;
+        svc.replicas = defined({
+          min: low.value,
+          max: high.value,
+          cpuTarget: m.cpuTarget?.unit === "%" ? m.cpuTarget.value / 100 : undefined,
+        });
+        break;
+      }
+      case "Resources": {
+        if (!setOnce("resources", m.span)) break;
+        const cpu = m.cpu && bounds(m.cpu);
+        const memory = m.memory && bounds(m.memory);
+        svc.resources = defined({
+          cpu: cpu?.every((q) => isQuantityOf(q, "cpu"))
+            ? { requestMillis: cpuMillis(cpu[0]), limitMillis: cpuMillis(cpu[1]) }
+            : undefined,
+          memory: memory?.every((q) => isQuantityOf(q, "size"))
+            ? { requestBytes: sizeBytes(memory[0]), limitBytes: sizeBytes(memory[1]) }
+            : undefined,
+        });
+        break;
+      }
+      case "Balance":
+        if (!setOnce("balance", m.span) || !present(m.strategy)) break;
+        svc.balance = defined({ strategy: m.strategy.text, hashField: m.hashField?.text });
+        break;
+      case "Env":
+        for (const e of m.entries ?? []) {
+          if (!present(e.key) || e.value === undefined) continue;
+          if (duplicate(ctx, envSeen, e.key, "env variable")) continue;
+          svc.env.push({ key: e.key.text, value: literalText(e.value), span: e.span });
+        }
+        break;
+      case "Secret":
+        if (!present(m.name) || m.from === undefined) break;
+        if (duplicate(ctx, secretSeen, m.name, "secret")) break;
+        svc.secrets.push({ name: m.name.text, from: m.from.value, span: m.span });
+        break;
+      case "Api":
+        if (!present(m.name) || duplicate(ctx, apiSeen, m.name, "API")) break;
+        svc.apis.push(buildApi(ctx, name, m));
+        break;
+    }
+  }
+  return svc;
+}
+
+function buildApi(ctx: CompileContext, service: string, d: ApiDecl): Api {
+  const name = d.name.text;
+  const protocol = (
+    d.protocol && PROTOCOLS.has(d.protocol.text) ? d.protocol.text : "rest"
+  ) as Api["protocol"];
+  const opIds = new Map<string, string>();
+  const opSeen = new Map<string, Name>();
+  const bound: BoundOp[] = [];
+  for (const opDecl of d.ops ?? []) {
+    if (!present(opDecl.name) || duplicate(ctx, opSeen, opDecl.name, "op")) continue;
+    const op = buildOp(ctx, service, name, protocol, opDecl);
+    if (op === undefined) continue;
+    ctx.model.ops[op.id] = op;
+    opIds.set(op.name, op.id);
+    bound.push({ op, decl: opDecl });
+  }
+  checkApiHttp(ctx, `${service}.${name}`, bound);
+  ctx.apis.add(service, { name, version: apiVersion(name), nameSpan: d.name.span, ops: opIds });
+  return defined({
+    name,
+    version: apiVersion(name),
+    protocol,
+    ops: [...opIds.values()],
+    doc: d.doc,
+    span: d.span,
+    nameSpan: d.name.span,
+  });
+}
+
+/** Reports a repeated member name (E0206); true when `name` was seen before. */
+export function duplicate(ctx: CompileContext, seen: Map<string, Name>, name: Name, what: string): boolean {
+  const first = seen.get(name.text);
+  if (first) {
+    ctx.sink.error("E0206", name.span, `${what} \`${name.text}\` is declared twice`, {
+      related: [{ span: first.span, message: "first declared here" }],
+    });
+    return true;
+  }
+  seen.set(name.text, name);
+  return false;
+}
+
+/** An env value as the string the process will see: numbers keep their written form. */
+function literalText(v: Literal): string {
+  switch (v.kind) {
+    case "String":
+      return v.value;
+    case "Quantity":
+      return v.raw;
+    case "Range":
+      return `${v.low.raw}..${v.high.raw}`;
+  }
+}

@@ -1,0 +1,123 @@
+// The compiler's pipeline: a loaded workspace (ASTs) to the checked, frozen Model plus every
+// diagnostic. Stages run in a fixed order; each is a file named after what it does.
+
+import * as path from "node:path";
+import {
+  compareDiagnostics,
+  type Diagnostic,
+  expandEntries,
+  loadWorkspace,
+  type Workspace,
+  workspaceDiagnostics,
+} from "@archc/dsl";
+import { buildDeployments } from "./build/build-deployments.js";
+import { buildGateways } from "./build/build-gateways.js";
+import { buildInfra } from "./build/build-infra.js";
+import { buildRules, buildSuppressions } from "./build/build-rules.js";
+import { buildServices } from "./build/build-services.js";
+import { buildSystem } from "./build/build-system.js";
+import { linkServices } from "./build/link-services.js";
+import { checkTopicKeys } from "./check/check-events.js";
+import type { CompileContext } from "./context.js";
+import { DiagnosticSink } from "./diagnostics.js";
+import { buildFlows } from "./flows/build-flows.js";
+import { deepFreeze } from "./freeze.js";
+import { buildIndex } from "./index/build-index.js";
+import { MEMORY_ROOT, memoryHost } from "./memory-host.js";
+import type { Model } from "./model/schema.js";
+import { ApiTable } from "./names/api-table.js";
+import { collectDecls } from "./names/collect-decls.js";
+import { buildSagas } from "./sagas/build-sagas.js";
+import { buildTypes } from "./types/build-types.js";
+import { TypeResolver } from "./types/resolve-types.js";
+
+export interface Compilation {
+  /** The checked Model: frozen; partial (but well formed) when there are errors. */
+  readonly model: Model;
+  /** Load, parse and compile diagnostics, in source order. */
+  readonly diagnostics: Diagnostic[];
+  readonly workspace: Workspace;
+}
+
+function emptyModel(ws: Workspace): Model {
+  return {
+    schemaVersion: 1,
+    system: { name: "" },
+    files: ws.files.map((f) => f.file),
+    types: {},
+    stores: {},
+    brokers: {},
+    topics: {},
+    events: {},
+    services: {},
+    ops: {},
+    flows: {},
+    sagas: {},
+    gateways: {},
+    deployments: {},
+    rules: { settings: [], allows: [] },
+    suppressions: [],
+    index: {
+      callees: {},
+      callers: {},
+      opCallers: {},
+      storeUsers: {},
+      producers: {},
+      consumers: {},
+      topicEvents: {},
+      routes: {},
+      newestApi: {},
+    },
+  };
+}
+
+export function compileWorkspace(ws: Workspace): Compilation {
+  const sink = new DiagnosticSink();
+  const collected = collectDecls(ws, sink);
+  const ctx: CompileContext = {
+    workspace: ws,
+    sink,
+    symbols: collected.symbols,
+    types: new TypeResolver(collected.symbols, sink),
+    apis: new ApiTable(),
+    system: collected.system,
+    rules: collected.rules,
+    comments: collected.comments,
+    model: emptyModel(ws),
+  };
+  buildSystem(ctx);
+  buildTypes(ctx);
+  buildInfra(ctx);
+  buildServices(ctx);
+  linkServices(ctx);
+  checkTopicKeys(ctx);
+  buildFlows(ctx);
+  buildSagas(ctx);
+  buildGateways(ctx);
+  buildDeployments(ctx);
+  buildRules(ctx);
+  buildSuppressions(ctx);
+  ctx.model.index = buildIndex(ctx.model, (svc) => ctx.apis.newest(svc)?.name);
+
+  const diagnostics = [...workspaceDiagnostics(ws), ...sink.list].sort(compareDiagnostics);
+  return { model: deepFreeze(ctx.model), diagnostics, workspace: ws };
+}
+
+/** Compiles files and folders on disk (folders expand to the `.arch` files inside them). */
+export function compilePaths(paths: string[], options: { root?: string } = {}): Compilation {
+  return compileWorkspace(loadWorkspace(expandEntries(paths), { root: options.root }));
+}
+
+/** Compiles in-memory files: `entry` and whatever it imports from `files`. */
+export function compileFiles(files: Record<string, string>, entry: string): Compilation {
+  const ws = loadWorkspace([path.resolve(MEMORY_ROOT, entry)], {
+    root: MEMORY_ROOT,
+    host: memoryHost(files),
+  });
+  return compileWorkspace(ws);
+}
+
+/** Compiles one in-memory file. */
+export function compileText(text: string, file = "main.arch"): Compilation {
+  return compileFiles({ [file]: text }, file);
+}

@@ -1,0 +1,23 @@
+// What the stages share while one compilation runs: the diagnostics, the namespace, the type
+// resolver, the API table and the Model being filled in. Stages run in a fixed order
+// (see compile.ts); each reads what earlier ones wrote.
+
+import type { Comment, RulesDecl, SystemDecl, Workspace } from "@archc/dsl";
+import type { DiagnosticSink } from "./diagnostics.js";
+import type { Model } from "./model/schema.js";
+import type { SymbolTable } from "./names/collect-decls.js";
+import type { ApiTable } from "./names/api-table.js";
+import type { TypeResolver } from "./types/resolve-types.js";
+
+export interface CompileContext {
+  readonly workspace: Workspace;
+  readonly sink: DiagnosticSink;
+  readonly symbols: SymbolTable;
+  readonly types: TypeResolver;
+  readonly apis: ApiTable;
+  readonly system?: SystemDecl;
+  readonly rules: readonly RulesDecl[];
+  readonly comments: readonly Comment[];
+  /** The Model under construction; frozen once every stage has run. */
+  readonly model: Model;
+}
