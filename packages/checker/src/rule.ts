@@ -70,8 +70,11 @@ export interface Rule {
   check(ctx: RuleContext): void;
 }
 
+/** The project's home (SARIF `informationUri`). */
+export const PROJECT_URL = "https://github.com/archc/archc";
+
 /** Where rule pages are published; `helpUri` of every rule is built from it. */
-export const DOCS_BASE_URL = "https://github.com/archc/archc/blob/main/docs/rules/";
+export const DOCS_BASE_URL = `${PROJECT_URL}/blob/main/docs/rules/`;
 
 /** Builds a rule's meta with the docs path and help URI derived from its id. */
 export function ruleMeta(m: Omit<RuleMeta, "docs" | "helpUri">): RuleMeta {
