@@ -9,7 +9,6 @@ import {
   Arrow,
   Bang,
   Colon,
-  Comma,
   Dot,
   Equals,
   Ident,
@@ -56,26 +55,17 @@ const DECL_KEYWORDS = new Set(
   ].map(idx),
 );
 
-/** After these tokens a word is a name (a type, an op reference, a topic…), never a keyword. */
+/**
+ * After these tokens a word is a name (a type, an op reference, a topic…), never a keyword.
+ * Opening brackets are not listed: after one the depth is above zero, and inside an unclosed
+ * bracket only a full declaration head at the start of a line is taken as a declaration.
+ */
 const NAME_PRECEDERS = new Set(
-  [
-    Dot,
-    Colon,
-    Equals,
-    Star,
-    Semicolon,
-    Amp,
-    Arrow,
-    LParen,
-    Comma,
-    LAngle,
-    Bang,
-    Pipe,
-    Question,
-    K.on,
-    K.by,
-  ].map(idx),
+  [Dot, Colon, Equals, Star, Semicolon, Amp, Arrow, Bang, Pipe, Question].map(idx),
 );
+/** `on` and `by` precede a name too, unless they are a name themselves (`topic on on bus`). */
+const ON = idx(K.on);
+const BY = idx(K.by);
 
 const OPENERS = new Set([LBrace, LParen, LAngle].map(idx));
 const CLOSERS = new Set([RBrace, RParen, RAngle].map(idx));
@@ -129,32 +119,30 @@ export function splitDeclarations(tokens: IToken[]): DeclarationSlice[] {
   const starts: number[] = [0];
   const unclosedAt: IToken[][] = [];
   const open: IToken[] = [];
-  // Whether the previous token was a declaration keyword that started a declaration: the
-  // word after it is that declaration's name (`service store { }`).
-  let prevStartedDecl = false;
+  // Whether the current token stands where a name is expected: after a declaration keyword
+  // that started a declaration (`service store { }`), after punctuation such as `.` or `:`,
+  // or after `on`/`by` when those are keywords rather than names themselves.
+  let namePosition = false;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     const ti = t.tokenTypeIdx;
+    const isName: boolean = namePosition;
     let startsDecl = false;
-    if (
-      i > 0 &&
-      DECL_KEYWORDS.has(ti) &&
-      !prevStartedDecl &&
-      !NAME_PRECEDERS.has(tokens[i - 1].tokenTypeIdx)
-    ) {
-      if (open.length === 0) startsDecl = true;
+    if (DECL_KEYWORDS.has(ti) && !isName) {
+      if (i === 0) startsDecl = true;
+      else if (open.length === 0) startsDecl = true;
       else {
         const prev = tokens[i - 1];
         const firstOnLine = (prev.endLine ?? prev.startLine ?? 0) < (t.startLine ?? 0);
         startsDecl = firstOnLine && t.startColumn === 1 && matchesHead(tokens, i);
       }
-      if (startsDecl) {
+      if (startsDecl && i > 0) {
         unclosedAt.push([...open]);
         open.length = 0;
         starts.push(i);
       }
     }
-    prevStartedDecl = startsDecl || (i === 0 && DECL_KEYWORDS.has(ti));
+    namePosition = startsDecl || NAME_PRECEDERS.has(ti) || (!isName && (ti === ON || ti === BY));
     if (OPENERS.has(ti)) open.push(t);
     else if (CLOSERS.has(ti) && open.length > 0) open.pop();
   }

@@ -36,9 +36,9 @@ export function decodeSource(file: string, bytes: Uint8Array): DecodeResult {
       "re-save the file as UTF-8",
     );
   }
-  let text = new TextDecoder("utf-8").decode(bytes);
-  if (text.charCodeAt(0) === 0xfeff) text = ` ${text.slice(1)}`; // keep offsets: the BOM becomes a space
-  return { ok: true, text };
+  // The decoder drops a leading byte-order mark, as editors do: offsets and columns then match
+  // what the editor (and an LSP client) counts.
+  return { ok: true, text: new TextDecoder("utf-8").decode(bytes) };
 }
 
 function fail(code: string, span: Span, message: string, help: string): DecodeResult {

@@ -134,7 +134,8 @@ function commonDir(files: readonly string[]): string {
 
 function isInside(root: string, file: string): boolean {
   const rel = path.relative(root, file);
-  return rel === "" || (!rel.startsWith("..") && !path.isAbsolute(rel));
+  // `..` as a whole path segment leaves the root; a name like `..types.arch` does not.
+  return rel === "" || (rel !== ".." && !rel.startsWith(`..${path.sep}`) && !path.isAbsolute(rel));
 }
 
 function toRootRelative(root: string, abs: string): string {
