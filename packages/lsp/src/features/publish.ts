@@ -1,0 +1,81 @@
+// Publishes diagnostics as the user types: a keystroke schedules a re-check after a short quiet
+// period (the debounce), and only files whose diagnostics changed — or whose text did — are sent.
+
+import type { Connection } from "vscode-languageserver";
+import type { Project } from "../workspace/project.js";
+import { toLspDiagnostic } from "./diagnostics.js";
+
+export interface PublisherOptions {
+  readonly debounceMs: number;
+  readonly uriOf: (abs: string) => string;
+  readonly versionOf: (abs: string) => number | undefined;
+  /** Called after each publish round with how long the re-check took (for tracing). */
+  readonly onPublished?: (ms: number, files: number) => void;
+}
+
+export class DiagnosticPublisher {
+  private timer: NodeJS.Timeout | undefined;
+  private readonly sent = new Map<string, string>();
+  /** Files whose text changed since they were last published: republished even if unchanged. */
+  private readonly touched = new Set<string>();
+  private disposed = false;
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly project: Project,
+    private options: PublisherOptions,
+  ) {}
+
+  setDebounce(ms: number): void {
+    this.options = { ...this.options, debounceMs: Math.max(0, ms) };
+  }
+
+  /** A file's text changed: re-check after the debounce. */
+  touch(abs: string): void {
+    this.touched.add(abs);
+    this.schedule();
+  }
+
+  schedule(delay = this.options.debounceMs): void {
+    if (this.disposed) return;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      this.publishNow();
+    }, delay);
+  }
+
+  publishNow(): void {
+    if (this.disposed) return;
+    const started = performance.now();
+    const snap = this.project.checkedSnapshot();
+    let count = 0;
+    for (const [abs, diags] of snap.byFile) {
+      const folder = this.project.folderOf(abs) ?? abs;
+      const lsp = diags.map((d) => toLspDiagnostic(d, folder, this.options.uriOf));
+      const version = this.options.versionOf(abs);
+      const key = JSON.stringify(lsp);
+      if (this.sent.get(abs) === key && !this.touched.has(abs)) continue;
+      this.sent.set(abs, key);
+      count++;
+      void this.connection.sendDiagnostics({
+        uri: this.options.uriOf(abs),
+        diagnostics: lsp,
+        ...(version !== undefined ? { version } : {}),
+      });
+    }
+    // A file that left the project (deleted, or its folder removed) gets its diagnostics cleared.
+    for (const abs of [...this.sent.keys()]) {
+      if (snap.byFile.has(abs)) continue;
+      this.sent.delete(abs);
+      void this.connection.sendDiagnostics({ uri: this.options.uriOf(abs), diagnostics: [] });
+    }
+    this.touched.clear();
+    this.options.onPublished?.(performance.now() - started, count);
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    if (this.timer) clearTimeout(this.timer);
+  }
+}

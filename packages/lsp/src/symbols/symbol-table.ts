@@ -1,0 +1,161 @@
+// One compilation's symbols: every file's declarations and references, with references resolved
+// the way the language addresses names (one top-level namespace, `svc.op` meaning the newest API
+// that has the op, saga step names local to their saga). Built from syntax trees alone, so it
+// keeps serving definition, references, rename and completion while the compile has errors.
+
+import type { SourceFileAst, Span } from "@archc/dsl";
+import { spanContains } from "../text/positions.js";
+import { fileSymbols } from "./extract.js";
+import type { FileSymbols, SymbolDecl, SymbolRef } from "./types.js";
+
+interface ServiceEntry {
+  readonly decl: SymbolDecl;
+  /** API name → its declaration and ops, in declaration order. */
+  readonly apis: Map<string, { readonly decl: SymbolDecl; readonly ops: Map<string, SymbolDecl> }>;
+}
+
+const VERSION = /^v(\d+)$/;
+
+/** API names newest first: `v<N>` by N descending, then the others in declaration order. */
+export function apisNewestFirst(apiNames: readonly string[]): string[] {
+  const versioned = apiNames.filter((n) => VERSION.test(n));
+  versioned.sort((a, b) => Number(VERSION.exec(b)![1]) - Number(VERSION.exec(a)![1]));
+  return [...versioned, ...apiNames.filter((n) => !VERSION.test(n))];
+}
+
+export class SymbolTable {
+  readonly files = new Map<string, FileSymbols>();
+  /** Top-level name → declarations (more than one is a duplicate; the first wins). */
+  readonly topLevel = new Map<string, SymbolDecl[]>();
+  readonly byKey = new Map<string, SymbolDecl>();
+  private readonly services = new Map<string, ServiceEntry>();
+  private readonly steps = new Map<string, SymbolDecl>();
+  private refsByKey: Map<string, SymbolRef[]> | undefined;
+
+  constructor(asts: readonly SourceFileAst[]) {
+    for (const ast of asts) this.files.set(ast.path, fileSymbols(ast));
+    for (const fs of this.files.values()) for (const d of fs.decls) this.add(d);
+  }
+
+  private add(d: SymbolDecl): void {
+    if (!this.byKey.has(d.key)) this.byKey.set(d.key, d);
+    switch (d.kind) {
+      case "api": {
+        const svc = this.services.get(d.container ?? "");
+        if (svc && !svc.apis.has(d.name)) svc.apis.set(d.name, { decl: d, ops: new Map() });
+        return;
+      }
+      case "op": {
+        const api = this.services.get(d.container ?? "")?.apis.get(d.api ?? "");
+        if (api && !api.ops.has(d.name)) api.ops.set(d.name, d);
+        return;
+      }
+      case "step":
+        if (!this.steps.has(d.key)) this.steps.set(d.key, d);
+        return;
+      default: {
+        const list = this.topLevel.get(d.name);
+        if (list) list.push(d);
+        else this.topLevel.set(d.name, [d]);
+        // Only the first service of a name owns its APIs: a duplicate is an error anyway.
+        if (d.kind === "service" && !this.services.has(d.name))
+          this.services.set(d.name, { decl: d, apis: new Map() });
+      }
+    }
+  }
+
+  /** Every declaration, files in compilation order. */
+  *allDecls(): Iterable<SymbolDecl> {
+    for (const fs of this.files.values()) yield* fs.decls;
+  }
+
+  *allRefs(): Iterable<SymbolRef> {
+    for (const fs of this.files.values()) yield* fs.refs;
+  }
+
+  topDecl(name: string): SymbolDecl | undefined {
+    return this.topLevel.get(name)?.[0];
+  }
+
+  serviceNames(): string[] {
+    return [...this.services.keys()];
+  }
+
+  /** The APIs of a service, newest first. */
+  apisOf(service: string): SymbolDecl[] {
+    const svc = this.services.get(service);
+    if (!svc) return [];
+    return apisNewestFirst([...svc.apis.keys()]).map((n) => svc.apis.get(n)!.decl);
+  }
+
+  /** The ops `svc.` offers: each op name once, from the newest API that has it. */
+  opsOf(service: string, api?: string): SymbolDecl[] {
+    const svc = this.services.get(service);
+    if (!svc) return [];
+    if (api !== undefined) return [...(svc.apis.get(api)?.ops.values() ?? [])];
+    const seen = new Map<string, SymbolDecl>();
+    for (const a of this.apisOf(service))
+      for (const op of svc.apis.get(a.name)!.ops.values()) if (!seen.has(op.name)) seen.set(op.name, op);
+    return [...seen.values()];
+  }
+
+  stepsOf(saga: string): SymbolDecl[] {
+    return [...this.steps.values()].filter((s) => s.container === saga);
+  }
+
+  resolve(ref: SymbolRef): SymbolDecl | undefined {
+    const t = ref.target;
+    switch (t.kind) {
+      case "top":
+        return this.topDecl(t.name);
+      case "api":
+        return this.services.get(t.service)?.apis.get(t.api)?.decl;
+      case "op":
+        return this.opsOf(t.service, t.api).find((o) => o.name === t.op);
+      case "step":
+        return this.steps.get(`step:${t.saga}.${t.step}`);
+    }
+  }
+
+  /** Every reference that resolves to the declaration with this key. */
+  referencesTo(key: string): readonly SymbolRef[] {
+    if (!this.refsByKey) {
+      const index = new Map<string, SymbolRef[]>();
+      for (const r of this.allRefs()) {
+        const d = this.resolve(r);
+        if (!d) continue;
+        const list = index.get(d.key);
+        if (list) list.push(r);
+        else index.set(d.key, [r]);
+      }
+      this.refsByKey = index;
+    }
+    return this.refsByKey.get(key) ?? [];
+  }
+
+  /** Every declaration of this key (duplicates included), for rename and references. */
+  declarationsOf(key: string): SymbolDecl[] {
+    const first = this.byKey.get(key);
+    if (!first) return [];
+    if (key.startsWith("top:")) return this.topLevel.get(first.name) ?? [first];
+    return [...this.allDecls()].filter((d) => d.key === key);
+  }
+
+  /** The reference or declaration name under the cursor in a file. */
+  symbolAt(file: string, offset: number): { decl: SymbolDecl; ref?: SymbolRef; span: Span } | undefined {
+    const fs = this.files.get(file);
+    if (!fs) return undefined;
+    for (const r of fs.refs) {
+      if (!spanContains(r.span, offset)) continue;
+      const decl = this.resolve(r);
+      if (decl) return { decl, ref: r, span: r.span };
+    }
+    for (const d of fs.decls) if (spanContains(d.nameSpan, offset)) return { decl: d, span: d.nameSpan };
+    return undefined;
+  }
+
+  /** An unresolved reference under the cursor (for "did you mean" and completion). */
+  refAt(file: string, offset: number): SymbolRef | undefined {
+    return this.files.get(file)?.refs.find((r) => spanContains(r.span, offset));
+  }
+}

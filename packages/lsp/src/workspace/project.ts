@@ -1,0 +1,234 @@
+// The server's view of the user's .arch files: which files exist, which compile together, and
+// their parse, compile and check results. Each snapshot reuses what did not change: a file's
+// syntax tree while its text is the same (the parse cache of `loadWorkspace`), and a
+// compilation's Model and findings while none of its files' trees changed.
+
+import * as path from "node:path";
+import {
+  compareDiagnostics,
+  type Diagnostic,
+  expandEntries,
+  type ParsedFile,
+  type SourceFileAst,
+  type Workspace,
+  workspaceDiagnostics,
+} from "@archc/dsl";
+import type { Model } from "@archc/compiler";
+import { SymbolTable } from "../symbols/symbol-table.js";
+import { loadCompilations } from "./compilations.js";
+import { pipeline } from "./pipeline.js";
+import type { OverlayHost } from "./source-host.js";
+
+export interface Compilation {
+  readonly folder: string;
+  readonly entry: string;
+  readonly workspace: Workspace;
+  readonly table: SymbolTable;
+  /** Absolute paths of the files in this compilation. */
+  readonly files: ReadonlySet<string>;
+}
+
+export interface CheckedCompilation extends Compilation {
+  /** Absent while the compiler is not available. */
+  readonly model?: Model;
+  /** Parse, compile and rule diagnostics, deduplicated, in source order. */
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+export interface IndexSnapshot {
+  readonly generation: number;
+  readonly compilations: readonly Compilation[];
+}
+
+export interface CheckedSnapshot {
+  readonly generation: number;
+  readonly compilations: readonly CheckedCompilation[];
+  /** Diagnostics per absolute file path (every known file has an entry, possibly empty). */
+  readonly byFile: ReadonlyMap<string, readonly Diagnostic[]>;
+}
+
+export class Project {
+  private readonly folders = new Map<string, Set<string>>();
+  private readonly parseCache = new Map<string, ParsedFile>();
+  private structure = 0;
+  private index: { key: string; snap: IndexSnapshot } | undefined;
+  private checked: { key: string; snap: CheckedSnapshot } | undefined;
+  /** Compile and check results by compilation entry, reused while the trees are identical. */
+  private readonly results = new Map<
+    string,
+    { asts: readonly SourceFileAst[]; model?: Model; diagnostics: readonly Diagnostic[] }
+  >();
+
+  constructor(readonly host: OverlayHost) {}
+
+  /** Adds a workspace folder and every .arch file under it. */
+  addFolder(folder: string): void {
+    const root = path.resolve(folder);
+    if (this.folders.has(root)) return;
+    let files: string[] = [];
+    try {
+      files = expandEntries([root]).filter((f) => f.endsWith(".arch"));
+    } catch {
+      files = [];
+    }
+    this.folders.set(root, new Set(files));
+    this.structure++;
+  }
+
+  removeFolder(folder: string): void {
+    if (this.folders.delete(path.resolve(folder))) this.structure++;
+  }
+
+  /** The folder a file belongs to: the innermost workspace folder holding it. */
+  folderOf(file: string): string | undefined {
+    let best: string | undefined;
+    for (const f of this.folders.keys()) {
+      const rel = path.relative(f, file);
+      if (rel.startsWith("..") || path.isAbsolute(rel)) continue;
+      if (best === undefined || f.length > best.length) best = f;
+    }
+    return best;
+  }
+
+  /** Makes sure a file (opened, created) is part of the project. */
+  addFile(file: string): void {
+    let folder = this.folderOf(file);
+    if (folder === undefined) {
+      // A file outside every workspace folder: its own folder, without scanning siblings.
+      folder = path.dirname(file);
+      this.folders.set(folder, new Set());
+    }
+    const set = this.folders.get(folder)!;
+    if (!set.has(file)) {
+      set.add(file);
+      this.structure++;
+    }
+  }
+
+  removeFile(file: string): void {
+    const folder = this.folderOf(file);
+    if (folder !== undefined && this.folders.get(folder)!.delete(file)) this.structure++;
+    this.parseCache.delete(file);
+  }
+
+  knownFiles(): string[] {
+    return [...this.folders.values()].flatMap((s) => [...s]);
+  }
+
+  private get stateKey(): string {
+    return `${this.structure}:${this.host.generation}`;
+  }
+
+  /** Parsed files and symbol tables for the current texts (cheap: re-parses changed files only). */
+  snapshot(): IndexSnapshot {
+    const key = this.stateKey;
+    if (this.index?.key === key) return this.index.snap;
+    const compilations: Compilation[] = [];
+    for (const [folder, files] of this.folders) {
+      for (const c of loadCompilations(folder, [...files], this.host, this.parseCache)) {
+        compilations.push({
+          ...c,
+          table: new SymbolTable(c.workspace.files.map((f) => f.ast)),
+          files: new Set(c.workspace.files.map((f) => f.absolutePath)),
+        });
+      }
+    }
+    const snap = { generation: this.host.generation, compilations };
+    this.index = { key, snap };
+    return snap;
+  }
+
+  /** The snapshot with compile and rule diagnostics; unchanged compilations are not re-checked. */
+  checkedSnapshot(): CheckedSnapshot {
+    const key = this.stateKey;
+    if (this.checked?.key === key) return this.checked.snap;
+    const base = this.snapshot();
+    const compilations = base.compilations.map((c) => this.check(c));
+    const live = new Set(compilations.map((c) => c.entry));
+    for (const entry of this.results.keys()) if (!live.has(entry)) this.results.delete(entry);
+
+    const byFile = new Map<string, Diagnostic[]>();
+    const seen = new Set<string>();
+    for (const file of this.knownFiles()) byFile.set(file, []);
+    for (const c of compilations) {
+      for (const f of c.files) if (!byFile.has(f)) byFile.set(f, []);
+      for (const d of c.diagnostics) {
+        const abs = path.resolve(c.folder, d.span.file);
+        const id = `${abs}\0${d.code}\0${d.span.start}\0${d.span.end}\0${d.message}`;
+        if (seen.has(id)) continue;
+        seen.add(id);
+        const list = byFile.get(abs);
+        if (list) list.push(d);
+        else byFile.set(abs, [d]);
+      }
+    }
+    for (const list of byFile.values()) list.sort(compareDiagnostics);
+    const snap = { generation: base.generation, compilations, byFile };
+    this.checked = { key, snap };
+    return snap;
+  }
+
+  private check(c: Compilation): CheckedCompilation {
+    const asts = c.workspace.files.map((f) => f.ast);
+    const prior = this.results.get(c.entry);
+    if (prior && sameTrees(prior.asts, asts))
+      return { ...c, model: prior.model, diagnostics: prior.diagnostics };
+    const parse = workspaceDiagnostics(c.workspace);
+    let model: Model | undefined;
+    let found: Diagnostic[] = [...parse];
+    try {
+      const compiled = pipeline.compile(c.workspace);
+      if (compiled) {
+        model = compiled.model;
+        found = [...found, ...compiled.diagnostics, ...pipeline.check(compiled)];
+      }
+    } catch (err) {
+      // A stage that throws on a half-typed file must not take the server down with it.
+      found.push(internalError(c, err));
+    }
+    const diagnostics = dedupe(found);
+    this.results.set(c.entry, { asts, model, diagnostics });
+    return { ...c, model, diagnostics };
+  }
+
+  /** The compilations that hold a file (a file imported by two entries is in both). */
+  compilationsOf(snapshot: IndexSnapshot, file: string): Compilation[] {
+    return snapshot.compilations.filter((c) => c.files.has(file));
+  }
+
+  parsedFile(snapshot: IndexSnapshot, file: string): ParsedFile | undefined {
+    for (const c of snapshot.compilations) {
+      const f = c.workspace.files.find((p) => p.absolutePath === file);
+      if (f) return f;
+    }
+    return undefined;
+  }
+}
+
+function sameTrees(a: readonly SourceFileAst[], b: readonly SourceFileAst[]): boolean {
+  return a.length === b.length && a.every((t, i) => t === b[i]);
+}
+
+function dedupe(diags: readonly Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  const out: Diagnostic[] = [];
+  for (const d of diags) {
+    const id = `${d.span.file}\0${d.code}\0${d.span.start}\0${d.span.end}\0${d.message}`;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    out.push(d);
+  }
+  return out;
+}
+
+function internalError(c: Compilation, err: unknown): Diagnostic {
+  const file = c.workspace.entries[0] ?? path.basename(c.entry);
+  return {
+    code: "E9999",
+    severity: "error",
+    message: `internal error while checking this workspace: ${err instanceof Error ? err.message : String(err)}`,
+    span: { file, start: 0, end: 0, line: 1, col: 1, endLine: 1, endCol: 1 },
+    related: [],
+    help: "this is a bug in archc; the editor features that rest on the syntax tree keep working",
+  };
+}

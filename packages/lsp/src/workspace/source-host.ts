@@ -1,0 +1,54 @@
+// The SourceHost the language server gives `loadWorkspace`: open editor buffers win over the
+// disk, and disk contents are read once and kept until the client reports the file changed, so
+// a re-check after a keystroke touches no file system beyond import resolution.
+
+import { diskHost, type SourceHost } from "@archc/dsl";
+
+type ReadResult = ReturnType<SourceHost["read"]>;
+
+export class OverlayHost implements SourceHost {
+  private readonly buffers = new Map<string, string>();
+  private readonly diskCache = new Map<string, { file: string; result: ReadResult }>();
+  /** Bumped on every change of any source; snapshots are memoised on it. */
+  generation = 0;
+
+  read(absolutePath: string, file: string): ReadResult {
+    const open = this.buffers.get(absolutePath);
+    if (open !== undefined) return { ok: true, text: open };
+    const cached = this.diskCache.get(absolutePath);
+    if (cached && cached.file === file) return cached.result;
+    const result = diskHost.read(absolutePath, file);
+    this.diskCache.set(absolutePath, { file, result });
+    return result;
+  }
+
+  setBuffer(absolutePath: string, text: string): void {
+    if (this.buffers.get(absolutePath) === text) return;
+    this.buffers.set(absolutePath, text);
+    this.generation++;
+  }
+
+  closeBuffer(absolutePath: string): void {
+    if (this.buffers.delete(absolutePath)) this.generation++;
+  }
+
+  isOpen(absolutePath: string): boolean {
+    return this.buffers.has(absolutePath);
+  }
+
+  bufferText(absolutePath: string): string | undefined {
+    return this.buffers.get(absolutePath);
+  }
+
+  /** The text as the server sees it (buffer, else disk), or undefined when unreadable. */
+  textOf(absolutePath: string, file: string): string | undefined {
+    const r = this.read(absolutePath, file);
+    return r.ok ? r.text : undefined;
+  }
+
+  /** The file changed on disk (created, edited outside the editor, deleted). */
+  invalidate(absolutePath: string): void {
+    this.diskCache.delete(absolutePath);
+    this.generation++;
+  }
+}
