@@ -2,6 +2,7 @@
 
 import { Command, CommanderError } from "commander";
 import { registerParse } from "./commands/parse.js";
+import { registerLsp } from "./commands/lsp.js";
 import { type CliIO, EXIT_OK, EXIT_USAGE, processIO, UsageError } from "./io.js";
 
 export const VERSION = "0.1.0";
@@ -10,6 +11,7 @@ type Register = (program: Command, io: CliIO, setExit: (code: number) => void) =
 
 /** Every command, in help order. */
 const commands: Register[] = [registerParse];
+commands.push(registerLsp); // `archc lsp` last in help: it is for editors, not people
 
 export async function runCli(argv: readonly string[], io: CliIO = processIO): Promise<number> {
   let exit = EXIT_OK;

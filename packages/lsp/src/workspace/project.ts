@@ -29,7 +29,7 @@ export interface Compilation {
 }
 
 export interface CheckedCompilation extends Compilation {
-  /** Absent while the compiler is not available. */
+  /** Absent only when a stage threw (an archc bug, reported as a diagnostic). */
   readonly model?: Model;
   /** Parse, compile and rule diagnostics, deduplicated, in source order. */
   readonly diagnostics: readonly Diagnostic[];
@@ -173,18 +173,16 @@ export class Project {
     const prior = this.results.get(c.entry);
     if (prior && sameTrees(prior.asts, asts))
       return { ...c, model: prior.model, diagnostics: prior.diagnostics };
-    const parse = workspaceDiagnostics(c.workspace);
     let model: Model | undefined;
-    let found: Diagnostic[] = [...parse];
+    let found: Diagnostic[];
     try {
       const compiled = pipeline.compile(c.workspace);
-      if (compiled) {
-        model = compiled.model;
-        found = [...found, ...compiled.diagnostics, ...pipeline.check(compiled)];
-      }
+      model = compiled.model;
+      found = [...pipeline.check(compiled)];
     } catch (err) {
-      // A stage that throws on a half-typed file must not take the server down with it.
-      found.push(internalError(c, err));
+      // A stage that throws on a half-typed file must not take the server down with it: keep
+      // the parse diagnostics and say what happened.
+      found = [...workspaceDiagnostics(c.workspace), internalError(c, err)];
     }
     const diagnostics = dedupe(found);
     this.results.set(c.entry, { asts, model, diagnostics });
@@ -224,7 +222,7 @@ function dedupe(diags: readonly Diagnostic[]): Diagnostic[] {
 function internalError(c: Compilation, err: unknown): Diagnostic {
   const file = c.workspace.entries[0] ?? path.basename(c.entry);
   return {
-    code: "E9999",
+    code: "internal-error",
     severity: "error",
     message: `internal error while checking this workspace: ${err instanceof Error ? err.message : String(err)}`,
     span: { file, start: 0, end: 0, line: 1, col: 1, endLine: 1, endCol: 1 },

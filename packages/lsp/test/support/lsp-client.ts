@@ -24,7 +24,13 @@ export const fixtures = path.join(repoRoot, "packages/lsp/test/fixtures");
 export function serverCommand(kind: "source" | "bundle" | "cli" = "source"): string[] {
   switch (kind) {
     case "source":
-      return [process.execPath, "--import", "tsx", path.join(repoRoot, "packages/lsp/src/server-main.ts"), "--stdio"];
+      return [
+        process.execPath,
+        "--import",
+        "tsx",
+        path.join(repoRoot, "packages/lsp/src/server-main.ts"),
+        "--stdio",
+      ];
     case "bundle":
       return [process.execPath, path.join(repoRoot, "packages/lsp/dist/server.mjs"), "--stdio"];
     case "cli":
@@ -95,7 +101,11 @@ export class LspTestClient {
       rootUri: uriOf(root),
       workspaceFolders: [{ uri: uriOf(root), name: path.basename(root) }],
       capabilities: {
-        workspace: { applyEdit: true, workspaceFolders: true, didChangeWatchedFiles: { dynamicRegistration: true } },
+        workspace: {
+          applyEdit: true,
+          workspaceFolders: true,
+          didChangeWatchedFiles: { dynamicRegistration: true },
+        },
         textDocument: {
           publishDiagnostics: { relatedInformation: true, versionSupport: true },
           hover: { contentFormat: ["markdown", "plaintext"] },
@@ -162,7 +172,11 @@ export class LspTestClient {
       this.waiters.add(waiter);
       setTimeout(() => {
         if (!this.waiters.delete(waiter)) return;
-        reject(new Error(`no matching diagnostics for ${uri} within ${timeoutMs} ms; stderr: ${this.stderr.join("")}`));
+        reject(
+          new Error(
+            `no matching diagnostics for ${uri} within ${timeoutMs} ms; stderr: ${this.stderr.join("")}`,
+          ),
+        );
       }, timeoutMs).unref();
     });
   }
@@ -194,7 +208,12 @@ export class LspTestClient {
 }
 
 /** LSP position (0-based) of the `nth` occurrence of `needle` in `text`, plus `delta` characters. */
-export function positionOf(text: string, needle: string, delta = 0, nth = 0): { line: number; character: number } {
+export function positionOf(
+  text: string,
+  needle: string,
+  delta = 0,
+  nth = 0,
+): { line: number; character: number } {
   let at = -1;
   for (let i = 0; i <= nth; i++) {
     at = text.indexOf(needle, at + 1);
