@@ -7,7 +7,8 @@ import { formatAst, formatSource } from "../src/format/index.js";
 import { parseSource } from "../src/parse.js";
 import { GENERATED_FILE, sourceFile, stripSpans } from "./format-arbitrary.js";
 
-const RUNS = 200;
+// Modest by default to keep CI fast; FORMAT_RUNS=20000 for a soak.
+const RUNS = Number(process.env.FORMAT_RUNS ?? 200);
 
 describe("formatter round-trip on generated trees", () => {
   it("parse(print(ast)) equals ast modulo spans", () => {

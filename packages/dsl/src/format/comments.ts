@@ -7,8 +7,9 @@
 //   - else leading of the item after it,
 //   - else dangling: printed before the container's closing brace (or at the end of the file).
 // A comment inside an item that no inner container claims (`op x: A /* why */ -> B`) is moved
-// in front of the item. A moved `///` would become the item's documentation if the item takes
-// any, so such a comment goes to the end of the enclosing block instead.
+// in front of the item. A `///` documents the token right after it; one that documents nothing
+// where it stands (inside an item, or cut off from the next item by a `,`) must not come to
+// stand before an item that takes documentation, so it goes to the end of the block instead.
 
 import type * as A from "../ast.js";
 import type { Comment, Node, SourceFileAst } from "../ast.js";
@@ -64,14 +65,25 @@ class Placement implements CommentPlacement {
   }
 }
 
-export function placeComments(file: SourceFileAst): CommentPlacement {
-  const placement = new Placement();
-  const items: Node[] = [...file.imports, ...file.decls];
+/**
+ * Places every comment of `file`. `text`, the source the tree was parsed from, tells a `///`
+ * that documents the item after it from one that a separator (`,`) cuts off from it.
+ */
+export function placeComments(file: SourceFileAst, text?: string): CommentPlacement {
   const comments = [...file.comments].sort((a, b) => a.span.start - b.span.start);
-  const orphans = distribute(file, { headerEnd: -1, items }, comments, placement);
+  const ctx: Context = { placement: new Placement(), text, comments };
+  const items: Node[] = [...file.imports, ...file.decls];
+  const orphans = distribute(ctx, file, { headerEnd: -1, items }, comments);
   // The file has no header, so nothing is left over; kept for symmetry with blocks.
-  for (const c of orphans) placement.add(placement.danglingOf, file, placed(c, false, false));
-  return placement;
+  for (const c of orphans) ctx.placement.add(ctx.placement.danglingOf, file, placed(c, false, false));
+  return ctx.placement;
+}
+
+interface Context {
+  readonly placement: Placement;
+  readonly text: string | undefined;
+  /** All comments of the file, sorted by offset. */
+  readonly comments: readonly Comment[];
 }
 
 /**
@@ -79,11 +91,12 @@ export function placeComments(file: SourceFileAst): CommentPlacement {
  * lie in the owner's header, which the caller moves in front of the owner.
  */
 function distribute(
+  ctx: Context,
   owner: object,
   shape: ContainerShape,
   comments: readonly Comment[],
-  placement: Placement,
 ): Comment[] {
+  const { placement } = ctx;
   const items = [...shape.items].sort((a, b) => a.span.start - b.span.start);
   const inside = new Map<Node, Comment[]>();
   const between: Comment[] = [];
@@ -100,12 +113,12 @@ function distribute(
     else between.push(c);
   }
 
-  placeBetween(owner, items, between, placement);
+  placeBetween(ctx, owner, items, between);
 
   for (const item of items) {
     const own = inside.get(item) ?? [];
     const inner = containerShape(item);
-    const moved = inner ? distribute(item, inner, own, placement) : own;
+    const moved = inner ? distribute(ctx, item, inner, own) : own;
     for (const c of moved) {
       if (c.style === "doc" && takesDoc(item)) {
         placement.add(placement.danglingOf, owner, placed(c, false, false));
@@ -117,20 +130,29 @@ function distribute(
   return orphans;
 }
 
+type Thing = { node: Node; role: "item" | "leading" | "trailing" | "dangling"; of?: Node };
+
 /** Classifies the comments between items and records where the author left blank lines. */
 function placeBetween(
+  ctx: Context,
   owner: object,
   items: readonly Node[],
   between: readonly Comment[],
-  placement: Placement,
 ): void {
-  type Thing = { node: Node; role: "item" | "leading" | "trailing" | "dangling"; of?: Node };
+  const { placement } = ctx;
   const things: Thing[] = [];
+  const stray: Comment[] = [];
   let ci = 0;
   let prev: Node | undefined;
   const flushComments = (next: Node | undefined) => {
     while (ci < between.length && (next === undefined || between[ci].span.end <= next.span.start)) {
       const c = between[ci++];
+      if (c.style === "doc" && next && takesDoc(next) && tokenBetween(ctx, c.span.end, next.span.start)) {
+        // A `///` cut off from the next item by a separator documents nothing; printed just
+        // before that item it would start documenting it, so it goes to the end of the block.
+        stray.push(c);
+        continue;
+      }
       const sameLineAsPrev = prev !== undefined && c.span.line === prev.span.endLine;
       const nextOnCommentLine = next !== undefined && next.span.line === c.span.endLine;
       const isTrailing = sameLineAsPrev && !(c.style === "block" && nextOnCommentLine);
@@ -166,6 +188,35 @@ function placeBetween(
     else if (t.role === "trailing") placement.add(placement.trailingOf, t.of!, p);
     else placement.add(placement.danglingOf, owner, p);
   }
+  for (const c of stray) placement.add(placement.danglingOf, owner, placed(c, false, false));
+}
+
+/** Whether source text other than blanks and comments lies in [from, to). */
+function tokenBetween(ctx: Context, from: number, to: number): boolean {
+  const { text, comments } = ctx;
+  if (text === undefined) return false;
+  let k = firstCommentAtOrAfter(comments, from);
+  let i = from;
+  while (i < to) {
+    if (k < comments.length && comments[k].span.start === i) {
+      i = comments[k++].span.end;
+      continue;
+    }
+    if (!/[ \t\r\n\f\uFEFF]/.test(text[i])) return true;
+    i++;
+  }
+  return false;
+}
+
+function firstCommentAtOrAfter(comments: readonly Comment[], offset: number): number {
+  let lo = 0;
+  let hi = comments.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (comments[mid].span.start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 function placed(comment: Comment, blankBefore: boolean, inline: boolean): PlacedComment {

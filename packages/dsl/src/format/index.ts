@@ -26,7 +26,7 @@ export function formatSource(file: string, text: string): FormatResult {
   let formatted: string;
   let problem: string | undefined;
   try {
-    formatted = formatAst(parsed.ast);
+    formatted = formatAst(parsed.ast, text);
     problem = formattingProblem(parsed.ast, formatted);
   } catch (err) {
     formatted = text;
@@ -37,9 +37,12 @@ export function formatSource(file: string, text: string): FormatResult {
   return { text: formatted, diagnostics: parsed.diagnostics, changed: formatted !== text };
 }
 
-/** Prints a syntax tree in the canonical style, re-attaching `ast.comments` by position. */
-export function formatAst(ast: SourceFileAst): string {
-  return printDoc(printFileDoc(ast, placeComments(ast)));
+/**
+ * Prints a syntax tree in the canonical style, re-attaching `ast.comments` by position; `text`
+ * is the source it was parsed from, when there is one.
+ */
+export function formatAst(ast: SourceFileAst, text?: string): string {
+  return printDoc(printFileDoc(ast, placeComments(ast, text)));
 }
 
 function selfCheckFailed(file: string, problem: string): Diagnostic {
