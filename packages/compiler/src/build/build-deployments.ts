@@ -2,12 +2,12 @@
 // existing service and API version).
 
 import type { DeployDecl, Span } from "@archc/dsl";
-import { percentFraction } from "@archc/dsl";
 import type { CompileContext } from "../context.js";
 import { present } from "../diagnostics.js";
 import type { Deployment } from "../model/schema.js";
 import { lookup } from "../names/collect-decls.js";
 import { defined, PropReader } from "./read-props.js";
+import { toFraction } from "./units.js";
 
 const TARGETS = new Set(["kubernetes", "compose"]);
 
@@ -33,7 +33,7 @@ function buildDeployment(ctx: CompileContext, name: string, d: DeployDecl): Depl
       dep.canaries.push({
         service: svc.name,
         api: m.api.text,
-        weight: percentFraction(m.weight),
+        weight: toFraction(m.weight),
         span: m.span,
       });
       continue;

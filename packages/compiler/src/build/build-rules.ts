@@ -3,9 +3,10 @@
 // silence one finding on the next line and must give a reason.
 
 import type { Literal, Name, Span } from "@archc/dsl";
-import { durationMs, isQuantityOf, percentFraction, sizeBytes } from "@archc/dsl";
+import { isQuantityOf } from "@archc/dsl";
 import type { CompileContext } from "../context.js";
 import type { RulesConfig } from "../model/schema.js";
+import { toBytes, toFraction, toMs } from "./units.js";
 
 export function buildRules(ctx: CompileContext): void {
   const config: RulesConfig = { settings: [], allows: [] };
@@ -59,9 +60,9 @@ function settingValue(v: Literal | Name): string | number | undefined {
       return `${v.low.raw}..${v.high.raw}`;
     case "Quantity":
       if (v.unit === "") return v.value;
-      if (isQuantityOf(v, "duration")) return durationMs(v);
-      if (isQuantityOf(v, "percent")) return percentFraction(v);
-      if (isQuantityOf(v, "size")) return sizeBytes(v);
+      if (isQuantityOf(v, "duration")) return toMs(v);
+      if (isQuantityOf(v, "percent")) return toFraction(v);
+      if (isQuantityOf(v, "size")) return toBytes(v);
       return v.raw;
   }
 }

@@ -5,13 +5,11 @@
 import {
   type ApiDecl,
   bounds,
-  cpuMillis,
   isQuantityOf,
   type Literal,
   type Name,
   type ServiceDecl,
   type Span,
-  sizeBytes,
 } from "@archc/dsl";
 import { type BoundOp, checkApiHttp } from "../check/check-http.js";
 import type { CompileContext } from "../context.js";
@@ -20,6 +18,7 @@ import type { Api, Service } from "../model/schema.js";
 import { apiVersion } from "../names/api-table.js";
 import { buildOp } from "./build-ops.js";
 import { defined, PropReader } from "./read-props.js";
+import { toBytes, toFraction, toMillicores } from "./units.js";
 
 const PROTOCOLS = new Set(["rest", "grpc", "graphql"]);
 
@@ -81,7 +80,7 @@ function buildService(ctx: CompileContext, name: string, d: ServiceDecl): Servic
         svc.replicas = defined({
           min: low.value,
           max: high.value,
-          cpuTarget: m.cpuTarget?.unit === "%" ? m.cpuTarget.value / 100 : undefined,
+          cpuTarget: m.cpuTarget?.unit === "%" ? toFraction(m.cpuTarget) : undefined,
         });
         break;
       }
@@ -91,10 +90,10 @@ function buildService(ctx: CompileContext, name: string, d: ServiceDecl): Servic
         const memory = m.memory && bounds(m.memory);
         svc.resources = defined({
           cpu: cpu?.every((q) => isQuantityOf(q, "cpu"))
-            ? { requestMillis: cpuMillis(cpu[0]), limitMillis: cpuMillis(cpu[1]) }
+            ? { requestMillis: toMillicores(cpu[0]), limitMillis: toMillicores(cpu[1]) }
             : undefined,
           memory: memory?.every((q) => isQuantityOf(q, "size"))
-            ? { requestBytes: sizeBytes(memory[0]), limitBytes: sizeBytes(memory[1]) }
+            ? { requestBytes: toBytes(memory[0]), limitBytes: toBytes(memory[1]) }
             : undefined,
         });
         break;

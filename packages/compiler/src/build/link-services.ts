@@ -3,7 +3,7 @@
 // APIs are known, so references may point forward.
 
 import type { BreakerPolicy, CallsMember, Name, ServiceDecl, Span } from "@archc/dsl";
-import { durationMs, isQuantityOf } from "@archc/dsl";
+import { isQuantityOf } from "@archc/dsl";
 import { checkHandler } from "../check/check-events.js";
 import type { CompileContext } from "../context.js";
 import { present } from "../diagnostics.js";
@@ -12,6 +12,7 @@ import { resolveOpRefAst, resolveServiceOp } from "../names/api-table.js";
 import { lookup } from "../names/collect-decls.js";
 import { duplicate } from "./build-services.js";
 import { defined, PropReader } from "./read-props.js";
+import { toMs } from "./units.js";
 
 export function linkServices(ctx: CompileContext): void {
   for (const sym of ctx.symbols.ofKind("service")) {
@@ -119,9 +120,7 @@ function callPolicy(ctx: CompileContext, m: CallsMember): CallPolicy {
     retries: p.int("retries") ?? 0,
     backoff: p.durationRangeMs("backoff"),
     breaker:
-      breakerOk && breaker
-        ? { failures: breaker.failures.value, windowMs: durationMs(breaker.window) }
-        : undefined,
+      breakerOk && breaker ? { failures: breaker.failures.value, windowMs: toMs(breaker.window) } : undefined,
     bulkhead: p.int("bulkhead"),
   });
 }

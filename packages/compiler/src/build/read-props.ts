@@ -8,13 +8,10 @@ import {
   type Quantity,
   type SimpleMember,
   type Span,
-  durationMs,
   isQuantityOf,
-  percentFraction,
-  ratePerSecond,
-  sizeBytes,
 } from "@archc/dsl";
 import type { DiagnosticSink } from "../diagnostics.js";
+import { toBytes, toFraction, toMs, toPerSecond } from "./units.js";
 
 export class PropReader {
   private readonly byKey = new Map<string, SimpleMember>();
@@ -71,17 +68,17 @@ export class PropReader {
 
   durationMs(key: string): number | undefined {
     const q = this.quantity(key, "duration");
-    return q ? durationMs(q) : undefined;
+    return q ? toMs(q) : undefined;
   }
 
   sizeBytes(key: string): number | undefined {
     const q = this.quantity(key, "size");
-    return q ? sizeBytes(q) : undefined;
+    return q ? toBytes(q) : undefined;
   }
 
   fraction(key: string): number | undefined {
     const q = this.quantity(key, "percent");
-    return q ? percentFraction(q) : undefined;
+    return q ? toFraction(q) : undefined;
   }
 
   /** `50ms..1s` as milliseconds. */
@@ -89,12 +86,12 @@ export class PropReader {
     const v = this.value(key);
     if (v?.kind !== "Range" || !isQuantityOf(v.low, "duration") || !isQuantityOf(v.high, "duration"))
       return undefined;
-    return { minMs: durationMs(v.low), maxMs: durationMs(v.high) };
+    return { minMs: toMs(v.low), maxMs: toMs(v.high) };
   }
 
   perSecond(key: string): number | undefined {
     const q = this.quantity(key, "rate");
-    return q ? ratePerSecond(q) : undefined;
+    return q ? toPerSecond(q) : undefined;
   }
 }
 

@@ -1,6 +1,7 @@
 // Stage: flows — typed, checked against their declared signature, and stored in normal form.
 
-import { durationMs, isQuantityOf, percentFraction } from "@archc/dsl";
+import { isQuantityOf } from "@archc/dsl";
+import { toFraction, toMs } from "../build/units.js";
 import type { CompileContext } from "../context.js";
 import type { Flow } from "../model/schema.js";
 import { lookup } from "../names/collect-decls.js";
@@ -46,11 +47,10 @@ export function buildFlows(ctx: CompileContext): void {
       bySpan: by ? d.by?.span : undefined,
       slo: slo
         ? defined({
-            latencyMs:
-              slo.latency && isQuantityOf(slo.latency, "duration") ? durationMs(slo.latency) : undefined,
+            latencyMs: slo.latency && isQuantityOf(slo.latency, "duration") ? toMs(slo.latency) : undefined,
             availability:
               slo.availability && isQuantityOf(slo.availability, "percent")
-                ? percentFraction(slo.availability)
+                ? toFraction(slo.availability)
                 : undefined,
             span: slo.span,
           })

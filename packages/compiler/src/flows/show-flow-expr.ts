@@ -21,6 +21,13 @@ export function showTypeRef(t: TypeRef | undefined): string {
 
 const OPERATOR = { FlowSeq: " ; ", FlowFanout: " & ", FlowPar: " * " } as const;
 
+/** An operand in a message: compound expressions in parentheses. */
+export function showOperand(e: FlowExpr | undefined): string {
+  return e === undefined || e.kind === "FlowOp" || e.kind === "FlowId"
+    ? showFlowExpr(e)
+    : `(${showFlowExpr(e)})`;
+}
+
 export function showFlowExpr(e: FlowExpr | undefined): string {
   if (e === undefined) return "?";
   switch (e.kind) {
@@ -32,8 +39,6 @@ export function showFlowExpr(e: FlowExpr | undefined): string {
     case "FlowId":
       return `id<${showTypeRef(e.type)}>`;
     default:
-      return (e.parts ?? [])
-        .map((p) => (p.kind === "FlowOp" || p.kind === "FlowId" ? showFlowExpr(p) : `(${showFlowExpr(p)})`))
-        .join(OPERATOR[e.kind]);
+      return (e.parts ?? []).map(showOperand).join(OPERATOR[e.kind]);
   }
 }

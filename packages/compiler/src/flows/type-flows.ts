@@ -9,7 +9,7 @@ import type { FlowTerm } from "../model/schema.js";
 import { resolveOpRefAst } from "../names/api-table.js";
 import { compatible, productOf, showType } from "../types/type-expr.js";
 import { type FlowSig, showSig } from "./flow-term.js";
-import { showFlowExpr } from "./show-flow-expr.js";
+import { showOperand } from "./show-flow-expr.js";
 
 export interface TypedFlow {
   /** The term as written (not normalised); undefined when an op did not resolve. */
@@ -61,8 +61,8 @@ function typeSeq(env: FlowTyping, parts: readonly FlowExpr[]): TypedFlow {
     const g = typed[i + 1].sig;
     if (f === undefined || g === undefined || compatible(f.codomain, g.domain)) continue;
     ok = false;
-    const left = showFlowExpr(parts[i]);
-    const right = showFlowExpr(parts[i + 1]);
+    const left = showOperand(parts[i]);
+    const right = showOperand(parts[i + 1]);
     env.ctx.sink.error(
       "E0301",
       joinSpans(parts[i].span, parts[i + 1].span),
@@ -102,7 +102,7 @@ function typeBranches(
       env.ctx.sink.error(
         "E0302",
         parts[i].span,
-        `cannot fan out ${showFlowExpr(parts[firstIndex])} (${showSig(first)}) and ${showFlowExpr(parts[i])} (${showSig(other)}): ${showType(other.domain)} is not ${showType(first.domain)}`,
+        `cannot fan out ${showOperand(parts[firstIndex])} (${showSig(first)}) and ${showOperand(parts[i])} (${showSig(other)}): ${showType(other.domain)} is not ${showType(first.domain)}`,
         {
           related: [{ span: parts[firstIndex].span, message: `this branch takes ${showType(first.domain)}` }],
           help: "every branch of `&` receives the same input; to run ops on different inputs side by side use `*`",
