@@ -34,7 +34,8 @@ export function checkModel(input: CheckInput, options: CheckOptions = {}): Check
   const model = isCompilation ? input.model : (input as Model);
   const compilerDiagnostics = isCompilation ? input.diagnostics : [];
   const run = evaluateRules(model, options);
-  const diagnostics = [...compilerDiagnostics, ...run.diagnostics].sort(compareDiagnostics);
+  const findings = withoutCompilerOverlap(run.diagnostics, compilerDiagnostics);
+  const diagnostics = [...compilerDiagnostics, ...findings].sort(compareDiagnostics);
   return {
     model,
     diagnostics,
@@ -42,6 +43,26 @@ export function checkModel(input: CheckInput, options: CheckOptions = {}): Check
     failOn: model.rules.failOn,
     counts: countBySeverity(diagnostics),
   };
+}
+
+/**
+ * Rules whose fact the compiler also checks, and the compiler's code for it. When the
+ * compiler already reported the same element (its diagnostic's primary or related range is the
+ * finding's primary range), the rule's finding would only repeat it.
+ */
+const COMPILER_OVERLAP: Readonly<Record<string, string>> = { "topic-key-missing": "E0502" };
+
+function withoutCompilerOverlap(findings: Diagnostic[], compiler: readonly Diagnostic[]): Diagnostic[] {
+  const covered = new Set<string>();
+  const key = (code: string, s: Diagnostic["span"]) => `${code}|${s.file}|${s.start}|${s.end}`;
+  for (const d of compiler) {
+    for (const s of [d.span, ...d.related.map((r) => r.span)]) covered.add(key(d.code, s));
+  }
+  if (covered.size === 0) return findings;
+  return findings.filter((f) => {
+    const code = COMPILER_OVERLAP[f.code];
+    return code === undefined || !covered.has(key(code, f.span));
+  });
 }
 
 export function countBySeverity(diags: readonly Diagnostic[]): CheckResult["counts"] {

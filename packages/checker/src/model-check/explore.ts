@@ -2,8 +2,16 @@
 // each kind the one with the shortest trace. Violating successors are recorded, not expanded:
 // what happens after a property broke is not informative.
 
-import type { SagaMachine } from "./semantics.js";
+import type { Emit } from "./product.js";
 import { StateSet } from "./state-set.js";
+
+/** What the explorer needs of a transition system over packed states. */
+export interface TransitionSystem {
+  readonly words: number;
+  readonly next: Uint32Array;
+  initial(out: Uint32Array): void;
+  expand(src: Uint32Array, off: number, emit: Emit): number;
+}
 
 export interface ViolationHit {
   /** Violation code (kind | step << 3). */
@@ -48,7 +56,7 @@ export interface Exploration {
   readonly deadlock?: DeadlockHit;
 }
 
-export function explore(machine: SagaMachine, opts: ExploreOptions): Exploration {
+export function explore(machine: TransitionSystem, opts: ExploreOptions): Exploration {
   const start = performance.now();
   const progressAfter = opts.progressAfterMs ?? 1000;
   const progressEvery = opts.progressEveryMs ?? 1000;
@@ -65,6 +73,7 @@ export function explore(machine: SagaMachine, opts: ExploreOptions): Exploration
   let deadlock: DeadlockHit | undefined;
   let head = 0;
   let current = 0;
+  const maxStates = opts.maxStates;
   const emit = (action: number, violation: number): void => {
     generated++;
     if (violation !== 0) {
@@ -74,7 +83,7 @@ export function explore(machine: SagaMachine, opts: ExploreOptions): Exploration
       }
       return;
     }
-    if (set.size >= opts.maxStates) {
+    if (set.size >= maxStates) {
       if (set.find(next) < 0) bounded = true;
       return;
     }

@@ -1,38 +1,54 @@
-// The transition relation of N concurrent instances of one orchestrated saga (LAWS.md §B), over
-// packed states. `expand` emits every successor of a state with the action that produced it and,
-// when that transition breaks a safety property, the violation. docs/model-checking.md states the
-// same rules in prose; keep the two in step.
+// The rules of one saga instance under failure (LAWS.md §B), over its packed local state.
+// Instances interact only through the shared orchestrator (crash and resume) and through the
+// stores they write (isolation marks); `product.ts` composes N instances. docs/model-checking.md
+// states the same rules in prose; keep the two in step.
 
-import { Phase, StateLayout, Status, World } from "./layout.js";
-import type { CallPlan, SagaPlan, StepPlan } from "./plan.js";
+import {
+  InstanceLayout,
+  PHASE_BACKWARD,
+  PHASE_COMPENSATED,
+  PHASE_COMPLETED,
+  PHASE_FORWARD,
+  PHASE_NOT_STARTED,
+  ST_COMP_DONE,
+  ST_COMP_FAILED,
+  ST_COMP_SENT,
+  ST_DONE,
+  ST_FAILED,
+  ST_IDLE,
+  ST_SENT,
+  ST_UNKNOWN,
+  W_ABSENT,
+  W_APPLIED,
+  W_PHANTOM,
+  W_UNDONE,
+} from "./layout.js";
+import type { SagaPlan, StepPlan } from "./plan.js";
 
-/** Action kinds. An action code packs kind | instance << 5 | step << 9. */
-export const Act = {
-  Start: 0,
-  Ok: 1,
-  Err: 2,
-  TimeoutCommitted: 3,
-  TimeoutLost: 4,
-  Retry: 5,
-  CompOk: 6,
-  CompErr: 7,
-  CompTimeoutCommitted: 8,
-  CompTimeoutLost: 9,
-  CompRetry: 10,
-  Duplicate: 11,
-  CompDuplicate: 12,
-  ApplyWhileDown: 13,
-  CompApplyWhileDown: 14,
-  Crash: 15,
-  Resume: 16,
-} as const;
+// Action kinds. An action code packs kind | instance << 5 | step << 9.
+export const A_START = 0;
+export const A_OK = 1;
+export const A_ERR = 2;
+export const A_TIMEOUT_COMMITTED = 3;
+export const A_TIMEOUT_LOST = 4;
+export const A_RETRY = 5;
+export const A_COMP_OK = 6;
+export const A_COMP_ERR = 7;
+export const A_COMP_TIMEOUT_COMMITTED = 8;
+export const A_COMP_RETRY = 9;
+export const A_DUPLICATE = 10;
+export const A_COMP_DUPLICATE = 11;
+export const A_APPLY_WHILE_DOWN = 12;
+export const A_COMP_APPLY_WHILE_DOWN = 13;
+export const A_CRASH = 14;
+export const A_RESUME = 15;
 
 /**
  * Weakly fair actions: the orchestrator's own moves and a participant's successful answer. A
- * failure (business error, timeout, crash, duplicate) is never forced to happen, and a success is
- * forced only when it stays possible.
+ * failure (business error, timeout, crash, duplicate) is never forced to happen; a success is
+ * forced only if it stays possible.
  */
-const FAIR = (1 << Act.Ok) | (1 << Act.CompOk) | (1 << Act.Retry) | (1 << Act.CompRetry) | (1 << Act.Resume);
+const FAIR = (1 << A_OK) | (1 << A_COMP_OK) | (1 << A_RETRY) | (1 << A_COMP_RETRY) | (1 << A_RESUME);
 
 export function actionCode(kind: number, instance: number, step: number): number {
   return kind | (instance << 5) | (step << 9);
@@ -42,8 +58,11 @@ export const actionInstance = (code: number): number => (code >>> 5) & 15;
 export const actionStep = (code: number): number => code >>> 9;
 export const isFair = (code: number): boolean => ((FAIR >>> (code & 31)) & 1) === 1;
 
-/** Safety violations found on a transition. A violation code packs kind | step << 3. */
-export const Viol = { None: 0, Duplicate: 1, PivotRevoked: 2, Partial: 3, Isolation: 4 } as const;
+// Safety violations found on a transition. A violation code packs kind | step << 3.
+export const V_DUPLICATE = 1;
+export const V_PIVOT_REVOKED = 2;
+export const V_PARTIAL = 3;
+export const V_ISOLATION = 4;
 export const violationKind = (code: number): number => code & 7;
 export const violationStep = (code: number): number => code >>> 3;
 const violation = (kind: number, step: number): number => kind | (step << 3);
@@ -51,386 +70,339 @@ const violation = (kind: number, step: number): number => kind | (step << 3);
 /** Returned by the apply helpers when the world does not change (an idempotent repeat). */
 const NOOP = -1;
 
-/** Called once per successor; the successor state is in `machine.next` during the call. */
-export type Emit = (action: number, violation: number) => void;
+/**
+ * One local successor: the new block is in `machine.next`; `touches` is the set of tracked stores
+ * (a bit mask) this move wrote without a key, which marks other instances exposed on them.
+ */
+export type LocalEmit = (kind: number, step: number, violation: number, touches: number) => void;
 
-export const MAX_INSTANCES = 8;
-export const MAX_STEPS = 60;
-
-export class SagaMachine {
-  readonly layout: StateLayout;
+export class InstanceMachine {
+  readonly layout: InstanceLayout;
   readonly words: number;
-  /** The state being expanded (a copy). */
-  readonly base: Uint32Array;
-  /** The successor being emitted. */
+  /** The block being expanded (a copy). */
+  readonly cur: Uint32Array;
+  /** The successor block being emitted. */
   readonly next: Uint32Array;
   private readonly S: number;
-  private readonly N: number;
   private readonly steps: readonly StepPlan[];
-  /** For each tracked store, the steps that can expose an unkeyed write on it. */
-  private readonly exposers: readonly (readonly number[])[];
+  private touches = 0;
 
-  constructor(
-    readonly plan: SagaPlan,
-    readonly instances: number,
-    readonly maxCrashes: number,
-  ) {
-    if (instances < 1 || instances > MAX_INSTANCES)
-      throw new RangeError(`instances must be between 1 and ${MAX_INSTANCES}`);
-    if (plan.steps.length > MAX_STEPS) throw new RangeError(`a saga of more than ${MAX_STEPS} steps`);
-    this.layout = new StateLayout(plan, instances, plan.orchestrated ? maxCrashes : 0);
+  constructor(readonly plan: SagaPlan) {
+    this.layout = new InstanceLayout(plan);
     this.words = this.layout.words;
-    this.base = new Uint32Array(this.words);
+    this.cur = new Uint32Array(this.words);
     this.next = new Uint32Array(this.words);
     this.S = plan.steps.length;
-    this.N = instances;
     this.steps = plan.steps;
-    this.exposers = plan.stores.map((_, x) =>
-      plan.steps.filter((s) => s.exposes.includes(x)).map((s) => s.index),
-    );
-  }
-
-  /** The initial state: no instance started, the orchestrator up. All fields are zero. */
-  initial(out: Uint32Array, off = 0): void {
-    out.fill(0, off, off + this.words);
   }
 
   /**
-   * Emits every successor of the state at `src[off..]`. Returns a bit mask of the instances that
-   * are started, unfinished, and have no move while the orchestrator is up (a deadlock).
+   * Emits every move of the instance in `block`. `down`: the orchestrator has crashed and not yet
+   * resumed. Returns how many moves the orchestrator could make (0 while started and unfinished
+   * means the instance is deadlocked).
    */
-  expand(src: Uint32Array, off: number, emit: Emit): number {
+  expand(block: Uint32Array, off: number, down: boolean, emit: LocalEmit): number {
     const L = this.layout;
-    const base = this.base;
-    for (let w = 0; w < this.words; w++) base[w] = src[off + w];
-    const down = L.get(base, 0, L.down) === 1;
-    let deadlocked = 0;
-    let inFlightRemote = false;
-    for (let i = 0; i < this.N; i++) {
-      const phase = L.get(base, 0, L.phase[i]);
-      if (phase === Phase.NotStarted) {
+    const cur = this.cur;
+    for (let w = 0; w < this.words; w++) cur[w] = block[off + w];
+    const phase = L.get(cur, L.phase);
+    if (phase === PHASE_NOT_STARTED) {
+      if (down) return 0;
+      this.begin();
+      L.set(this.next, L.phase, PHASE_FORWARD);
+      emit(A_START, 0, this.advance(), 0);
+      return 1;
+    }
+    let moves = 0;
+    for (let s = 0; s < this.S; s++) {
+      const p = this.steps[s];
+      const st = L.get(cur, L.status[s]);
+      const wf = L.world[s];
+      const world = wf < 0 ? W_ABSENT : L.get(cur, wf);
+      if (st === ST_SENT) moves += this.forwardMoves(s, p, world, down, emit);
+      else if (st === ST_FAILED && p.mustSucceed) {
         if (!down) {
           this.begin();
-          L.set(this.next, 0, L.phase[i], Phase.Forward);
-          emit(actionCode(Act.Start, i, 0), this.advance(i));
+          L.set(this.next, L.status[s], ST_SENT);
+          emit(A_RETRY, s, 0, 0);
+          moves++;
         }
-        continue;
-      }
-      const terminal = phase >= Phase.Completed;
-      let moves = 0;
-      for (let s = 0; s < this.S; s++) {
-        const p = this.steps[s];
-        const k = i * this.S + s;
-        const st = L.get(base, 0, L.status[k]);
-        const wf = L.world[k];
-        const world = wf < 0 ? World.Absent : L.get(base, 0, wf);
-        if (st === Status.Sent) {
-          if (p.action.canTimeout) inFlightRemote = true;
-          moves += this.forwardMoves(i, s, p, world, down, emit);
-        } else if (st === Status.Failed && p.mustSucceed) {
-          if (!down) {
-            this.begin();
-            L.set(this.next, 0, L.status[k], Status.Sent);
-            emit(actionCode(Act.Retry, i, s), 0);
-            moves++;
-          }
-        } else if (st === Status.CompSent) {
-          const c = p.compensation!;
-          if (c.canTimeout) inFlightRemote = true;
-          moves += this.compensationMoves(i, s, c, world, down, emit);
-        } else if (st === Status.CompFailed) {
-          if (!down) {
-            this.begin();
-            L.set(this.next, 0, L.status[k], Status.CompSent);
-            emit(actionCode(Act.CompRetry, i, s), 0);
-            moves++;
-          }
-        }
-        // At-least-once delivery: a message already delivered can arrive again, at any time
-        // (even after the instance finished). Only a non-idempotent op notices.
-        const a = p.action;
-        if (
-          a.messageDriven &&
-          a.effectful &&
-          !a.idempotent &&
-          (world === World.Applied || world === World.Undone)
-        ) {
+      } else if (st === ST_COMP_SENT) moves += this.compensationMoves(s, p, world, down, emit);
+      else if (st === ST_COMP_FAILED) {
+        if (!down) {
           this.begin();
-          emit(actionCode(Act.Duplicate, i, s), violation(Viol.Duplicate, s));
-        }
-        const c = p.compensation;
-        if (
-          c?.messageDriven &&
-          c.effectful &&
-          !c.idempotent &&
-          st === Status.CompDone &&
-          (world === World.Undone || world === World.Phantom)
-        ) {
-          this.begin();
-          emit(actionCode(Act.CompDuplicate, i, s), violation(Viol.Duplicate, s));
+          L.set(this.next, L.status[s], ST_COMP_SENT);
+          emit(A_COMP_RETRY, s, 0, 0);
+          moves++;
         }
       }
-      if (!terminal && !down && moves === 0) deadlocked |= 1 << i;
+      // At-least-once delivery: a message already delivered can arrive again at any time, even
+      // after the instance finished. Only a non-idempotent op notices, so only those are explored.
+      const a = p.action;
+      if (a.messageDriven && a.effectful && !a.idempotent && (world === W_APPLIED || world === W_UNDONE)) {
+        this.begin();
+        emit(A_DUPLICATE, s, violation(V_DUPLICATE, s), 0);
+      }
+      const c = p.compensation;
+      if (
+        c?.messageDriven &&
+        c.effectful &&
+        !c.idempotent &&
+        st === ST_COMP_DONE &&
+        (world === W_UNDONE || world === W_PHANTOM)
+      ) {
+        this.begin();
+        emit(A_COMP_DUPLICATE, s, violation(V_DUPLICATE, s), 0);
+      }
     }
-    const crashes = L.get(base, 0, L.crashes);
-    if (!down && inFlightRemote && crashes < this.maxCrashes && this.plan.orchestrated) {
-      this.begin();
-      L.set(this.next, 0, L.down, 1);
-      L.set(this.next, 0, L.crashes, crashes + 1);
-      emit(actionCode(Act.Crash, 0, 0), 0);
-    }
-    if (down) {
-      this.begin();
-      L.set(this.next, 0, L.down, 0);
-      emit(actionCode(Act.Resume, 0, 0), this.resume());
-    }
-    return deadlocked;
+    return moves;
   }
 
-  /** Moves of a step whose request is in flight. Returns the number of orchestrator-visible moves. */
-  private forwardMoves(i: number, s: number, p: StepPlan, world: number, down: boolean, emit: Emit): number {
+  /** After the orchestrator restarts, every synchronous call that was in flight counts as timed out. */
+  resume(block: Uint32Array, off: number): number {
+    const L = this.layout;
+    for (let w = 0; w < this.words; w++) this.cur[w] = block[off + w];
+    this.begin();
+    const phase = L.get(this.next, L.phase);
+    if (phase !== PHASE_FORWARD && phase !== PHASE_BACKWARD) return 0;
+    let changed = false;
+    for (let s = 0; s < this.S; s++) {
+      const p = this.steps[s];
+      if (L.get(this.next, L.status[s]) !== ST_SENT || !p.action.canTimeout || p.mustSucceed) continue;
+      const af = L.attempt[s];
+      const used = af >= 0 ? L.get(this.next, af) : 0;
+      if (af >= 0 && used < p.action.retries) L.set(this.next, af, used + 1);
+      else {
+        L.set(this.next, L.status[s], ST_UNKNOWN);
+        changed = true;
+      }
+    }
+    return changed ? this.advance() : 0;
+  }
+
+  /** Marks an isolation touch on store x (result in `next`). */
+  touch(block: Uint32Array, off: number, x: number): void {
+    for (let w = 0; w < this.words; w++) this.next[w] = block[off + w];
+    this.layout.set(this.next, this.layout.touched[x], 1);
+  }
+
+  /**
+   * Tracked stores on which this instance has an unkeyed write its compensation may still undo:
+   * another instance's unkeyed write there now is a lost update waiting to happen.
+   */
+  exposedStores(block: Uint32Array, off: number): number {
+    const L = this.layout;
+    const cur = this.cur;
+    for (let w = 0; w < this.words; w++) cur[w] = block[off + w];
+    const phase = L.get(cur, L.phase);
+    if (phase !== PHASE_FORWARD && phase !== PHASE_BACKWARD) return 0;
+    const pivot = this.plan.pivot;
+    if (pivot >= 0 && L.get(cur, L.status[pivot]) === ST_DONE) return 0;
+    let mask = 0;
+    for (const p of this.steps) {
+      if (p.exposes.length === 0 || L.get(cur, L.world[p.index]) !== W_APPLIED) continue;
+      for (const x of p.exposes) mask |= 1 << x;
+    }
+    return mask;
+  }
+
+  /** A synchronous remote call (or its compensation) is in flight: a crash would matter. */
+  inFlightRemote(block: Uint32Array, off: number): boolean {
+    const L = this.layout;
+    for (let w = 0; w < this.words; w++) this.cur[w] = block[off + w];
+    for (const p of this.steps) {
+      const st = L.get(this.cur, L.status[p.index]);
+      if (st === ST_SENT && p.action.canTimeout) return true;
+      if (st === ST_COMP_SENT && p.compensation!.canTimeout) return true;
+    }
+    return false;
+  }
+
+  private forwardMoves(s: number, p: StepPlan, world: number, down: boolean, emit: LocalEmit): number {
     const L = this.layout;
     const a = p.action;
-    const k = i * this.S + s;
     if (down) {
-      // The orchestrator is down: a synchronous participant may still process the request,
-      // but its reply is lost. Local steps wait; message-driven replies wait in the broker.
+      // The orchestrator is down: a synchronous participant may still process the request, but
+      // its reply is lost. Local steps wait for the restart; message-driven replies wait in the broker.
       if (a.canTimeout) {
         this.begin();
-        const r = this.applyForward(i, s);
-        if (r !== NOOP) emit(actionCode(Act.ApplyWhileDown, i, s), r);
+        const r = this.applyForward(s);
+        if (r !== NOOP) emit(A_APPLY_WHILE_DOWN, s, r, this.touches);
       }
       return 0;
     }
     let moves = 1;
     this.begin();
-    let r = this.applyForward(i, s);
-    if (r > 0) emit(actionCode(Act.Ok, i, s), r);
+    let r = this.applyForward(s);
+    if (r > 0) emit(A_OK, s, r, 0);
     else {
-      L.set(this.next, 0, L.status[k], Status.Done);
-      emit(actionCode(Act.Ok, i, s), this.advance(i));
+      const touches = this.touches;
+      L.set(this.next, L.status[s], ST_DONE);
+      emit(A_OK, s, this.advance(), touches);
     }
     // A business error is a definite "no": possible only while no attempt has taken effect.
-    if (a.errors.length > 0 && world === World.Absent) {
+    if (a.errors.length > 0 && world === W_ABSENT) {
       moves++;
       this.begin();
-      L.set(this.next, 0, L.status[k], Status.Failed);
-      emit(actionCode(Act.Err, i, s), p.mustSucceed ? 0 : this.advance(i));
+      L.set(this.next, L.status[s], ST_FAILED);
+      emit(A_ERR, s, p.mustSucceed ? 0 : this.advance(), 0);
     }
     if (a.canTimeout) {
       moves++;
       // The participant committed, but the reply never came.
       this.begin();
-      r = this.applyForward(i, s);
-      if (r > 0) emit(actionCode(Act.TimeoutCommitted, i, s), r);
+      r = this.applyForward(s);
+      if (r > 0) emit(A_TIMEOUT_COMMITTED, s, r, 0);
       else if (r !== NOOP) {
-        emit(actionCode(Act.TimeoutCommitted, i, s), p.mustSucceed ? 0 : this.afterTimeout(i, s));
+        const touches = this.touches;
+        emit(A_TIMEOUT_COMMITTED, s, p.mustSucceed ? 0 : this.afterTimeout(s), touches);
       }
-      // The request was lost. For a must-succeed call this is a re-send of the same state.
+      // The request was lost. For a must-succeed call that is a re-send of the same state: no move.
       if (!p.mustSucceed) {
         this.begin();
-        emit(actionCode(Act.TimeoutLost, i, s), this.afterTimeout(i, s));
+        emit(A_TIMEOUT_LOST, s, this.afterTimeout(s), 0);
       }
     }
     return moves;
   }
 
-  private compensationMoves(
-    i: number,
-    s: number,
-    c: CallPlan,
-    world: number,
-    down: boolean,
-    emit: Emit,
-  ): number {
+  private compensationMoves(s: number, p: StepPlan, world: number, down: boolean, emit: LocalEmit): number {
     const L = this.layout;
-    const k = i * this.S + s;
+    const c = p.compensation!;
     if (down) {
       if (c.canTimeout) {
         this.begin();
-        const r = this.applyCompensation(i, s);
-        if (r !== NOOP) emit(actionCode(Act.CompApplyWhileDown, i, s), r);
+        const r = this.applyCompensation(s);
+        if (r !== NOOP) emit(A_COMP_APPLY_WHILE_DOWN, s, r, this.touches);
       }
       return 0;
     }
     let moves = 1;
     this.begin();
-    let r = this.applyCompensation(i, s);
-    if (r > 0) emit(actionCode(Act.CompOk, i, s), r);
+    let r = this.applyCompensation(s);
+    if (r > 0) emit(A_COMP_OK, s, r, 0);
     else {
-      L.set(this.next, 0, L.status[k], Status.CompDone);
-      emit(actionCode(Act.CompOk, i, s), this.advance(i));
+      const touches = this.touches;
+      L.set(this.next, L.status[s], ST_COMP_DONE);
+      emit(A_COMP_OK, s, this.advance(), touches);
     }
-    // Compensations are must-succeed: a business error is answered by re-sending later.
-    if (c.errors.length > 0 && world !== World.Undone && world !== World.Phantom) {
+    // Compensations must succeed: a business error is answered by re-sending it later.
+    if (c.errors.length > 0 && world !== W_UNDONE && world !== W_PHANTOM) {
       moves++;
       this.begin();
-      L.set(this.next, 0, L.status[k], Status.CompFailed);
-      emit(actionCode(Act.CompErr, i, s), 0);
+      L.set(this.next, L.status[s], ST_COMP_FAILED);
+      emit(A_COMP_ERR, s, 0, 0);
     }
     if (c.canTimeout) {
       // Committed without a reply: the orchestrator re-sends. (Lost: the same state again.)
       this.begin();
-      r = this.applyCompensation(i, s);
+      r = this.applyCompensation(s);
       if (r !== NOOP) {
         moves++;
-        emit(actionCode(Act.CompTimeoutCommitted, i, s), r);
+        emit(A_COMP_TIMEOUT_COMMITTED, s, r, r > 0 ? 0 : this.touches);
       }
     }
     return moves;
   }
 
-  /** The forward effect of step s of instance i happens at its participant (in `next`). */
-  private applyForward(i: number, s: number): number {
+  /** The forward effect of step s happens at its participant (in `next`). */
+  private applyForward(s: number): number {
     const L = this.layout;
     const a = this.steps[s].action;
-    const wf = L.world[i * this.S + s];
+    this.touches = 0;
+    const wf = L.world[s];
     if (wf < 0) return NOOP; // readonly: nothing in the world changes
-    const w = L.get(this.next, 0, wf);
-    if (w === World.Absent) {
-      L.set(this.next, 0, wf, World.Applied);
-      this.touchOthers(i, a.unkeyedWrites);
+    const w = L.get(this.next, wf);
+    if (w === W_ABSENT) {
+      L.set(this.next, wf, W_APPLIED);
+      this.touches = maskOf(a.unkeyedWrites);
       return 0;
     }
-    return a.idempotent ? NOOP : violation(Viol.Duplicate, s);
+    return a.idempotent ? NOOP : violation(V_DUPLICATE, s);
   }
 
-  /** The compensation of step s of instance i runs at its participant (in `next`). */
-  private applyCompensation(i: number, s: number): number {
+  /** The compensation of step s runs at its participant (in `next`). */
+  private applyCompensation(s: number): number {
     const L = this.layout;
     const p = this.steps[s];
     const c = p.compensation!;
-    const wf = L.world[i * this.S + s];
+    this.touches = 0;
+    const wf = L.world[s];
     if (wf < 0) return NOOP;
-    const w = L.get(this.next, 0, wf);
-    if (w === World.Undone || w === World.Phantom) return c.idempotent ? NOOP : violation(Viol.Duplicate, s);
+    const w = L.get(this.next, wf);
+    if (w === W_UNDONE || w === W_PHANTOM) return c.idempotent ? NOOP : violation(V_DUPLICATE, s);
     const pivot = this.plan.pivot;
     if (pivot >= 0) {
-      const pf = L.world[i * this.S + pivot];
-      if (pf >= 0 && L.get(this.next, 0, pf) === World.Applied) return violation(Viol.PivotRevoked, pivot);
+      const pf = L.world[pivot];
+      if (pf >= 0 && L.get(this.next, pf) === W_APPLIED) return violation(V_PIVOT_REVOKED, pivot);
     }
-    if (w === World.Applied) {
+    if (w === W_APPLIED) {
       for (const x of p.exposes) {
-        if (L.get(this.next, 0, L.touched[i * L.stores + x]) === 1) return violation(Viol.Isolation, s);
+        if (L.get(this.next, L.touched[x]) === 1) return violation(V_ISOLATION, s);
       }
-      L.set(this.next, 0, wf, World.Undone);
-      this.touchOthers(i, c.unkeyedWrites);
+      L.set(this.next, wf, W_UNDONE);
+      this.touches = maskOf(c.unkeyedWrites);
       return 0;
     }
     if (c.toleratesAbsent) return NOOP;
-    L.set(this.next, 0, wf, World.Phantom);
+    L.set(this.next, wf, W_PHANTOM);
     return 0;
   }
 
-  /**
-   * An unkeyed write by instance i on these stores lands between another instance's exposed
-   * write and that instance's compensation: mark it, so the compensation is caught.
-   */
-  private touchOthers(i: number, stores: readonly number[]): void {
-    if (stores.length === 0) return;
-    const L = this.layout;
-    const next = this.next;
-    for (const x of stores) {
-      for (let k = 0; k < this.N; k++) {
-        if (k === i) continue;
-        const phase = L.get(next, 0, L.phase[k]);
-        if (phase !== Phase.Forward && phase !== Phase.Backward) continue;
-        const pivot = this.plan.pivot;
-        if (pivot >= 0 && L.get(next, 0, L.status[k * this.S + pivot]) === Status.Done) continue;
-        for (const t of this.exposers[x]) {
-          if (L.get(next, 0, L.world[k * this.S + t]) === World.Applied) {
-            L.set(next, 0, L.touched[k * L.stores + x], 1);
-            break;
-          }
-        }
-      }
-    }
-  }
-
   /** A timed-out attempt of a backward-recoverable step: re-send if the policy allows, else unknown. */
-  private afterTimeout(i: number, s: number): number {
+  private afterTimeout(s: number): number {
     const L = this.layout;
-    const k = i * this.S + s;
-    const af = L.attempt[k];
+    const af = L.attempt[s];
     if (af >= 0) {
-      const used = L.get(this.next, 0, af);
+      const used = L.get(this.next, af);
       if (used < this.steps[s].action.retries) {
-        L.set(this.next, 0, af, used + 1);
+        L.set(this.next, af, used + 1);
         return 0;
       }
     }
-    L.set(this.next, 0, L.status[k], Status.Unknown);
-    return this.advance(i);
+    L.set(this.next, L.status[s], ST_UNKNOWN);
+    return this.advance();
   }
 
-  /** After a crash, every synchronous call that was in flight is treated as timed out. */
-  private resume(): number {
-    const L = this.layout;
-    let result = 0;
-    for (let i = 0; i < this.N; i++) {
-      const phase = L.get(this.next, 0, L.phase[i]);
-      if (phase !== Phase.Forward && phase !== Phase.Backward) continue;
-      let changed = false;
-      for (let s = 0; s < this.S; s++) {
-        const p = this.steps[s];
-        const k = i * this.S + s;
-        if (L.get(this.next, 0, L.status[k]) !== Status.Sent || !p.action.canTimeout || p.mustSucceed)
-          continue;
-        const af = L.attempt[k];
-        const used = af >= 0 ? L.get(this.next, 0, af) : 0;
-        if (af >= 0 && used < p.action.retries) L.set(this.next, 0, af, used + 1);
-        else {
-          L.set(this.next, 0, L.status[k], Status.Unknown);
-          changed = true;
-        }
-      }
-      if (changed) {
-        const r = this.advance(i);
-        if (r !== 0 && result === 0) result = r;
-      }
-    }
-    return result;
-  }
-
-  /** The orchestrator's deterministic bookkeeping after an answer: issue, switch direction, finish. */
-  private advance(i: number): number {
+  /** The orchestrator's deterministic bookkeeping after an answer: issue, turn back, or finish. */
+  private advance(): number {
     const L = this.layout;
     const next = this.next;
-    const phase = L.get(next, 0, L.phase[i]);
-    if (phase === Phase.Backward) return this.compensateNext(i);
-    if (phase !== Phase.Forward) return 0;
+    const phase = L.get(next, L.phase);
+    if (phase === PHASE_BACKWARD) return this.compensateNext();
+    if (phase !== PHASE_FORWARD) return 0;
     const stages = this.plan.stages;
     for (let g = 0; g < stages.length; g++) {
       let allDone = true;
       let waiting = false;
       let failed = false;
       for (const s of stages[g]) {
-        const st = L.get(next, 0, L.status[i * this.S + s]);
-        if (st === Status.Done) continue;
+        const st = L.get(next, L.status[s]);
+        if (st === ST_DONE) continue;
         allDone = false;
-        if (st === Status.Sent) waiting = true;
-        else if (st === Status.Failed) {
+        if (st === ST_SENT) waiting = true;
+        else if (st === ST_FAILED) {
           if (this.steps[s].mustSucceed) waiting = true;
           else failed = true;
-        } else if (st === Status.Unknown) failed = true;
+        } else if (st === ST_UNKNOWN) failed = true;
       }
       if (allDone) continue;
+      // A parallel stage settles completely before the orchestrator turns back.
       if (waiting) return 0;
       if (failed) {
-        L.set(next, 0, L.phase[i], Phase.Backward);
-        return this.compensateNext(i);
+        L.set(next, L.phase, PHASE_BACKWARD);
+        return this.compensateNext();
       }
       for (const s of stages[g]) {
-        const f = L.status[i * this.S + s];
-        if (L.get(next, 0, f) === Status.Idle) L.set(next, 0, f, Status.Sent);
+        if (L.get(next, L.status[s]) === ST_IDLE) L.set(next, L.status[s], ST_SENT);
       }
       return 0;
     }
-    return this.finish(i, Phase.Completed);
+    return this.finish(PHASE_COMPLETED);
   }
 
-  /** Backward recovery: compensate the latest stage with committed or unknown steps, one stage at a time. */
-  private compensateNext(i: number): number {
+  /** Backward recovery: compensate the latest stage holding committed or unknown steps, stage by stage. */
+  private compensateNext(): number {
     const L = this.layout;
     const next = this.next;
     const stages = this.plan.stages;
@@ -438,41 +410,46 @@ export class SagaMachine {
       let pending = false;
       let toIssue = false;
       for (const s of stages[g]) {
-        const st = L.get(next, 0, L.status[i * this.S + s]);
-        if (st === Status.CompSent || st === Status.CompFailed) pending = true;
-        else if ((st === Status.Done || st === Status.Unknown) && this.steps[s].compensation) toIssue = true;
+        const st = L.get(next, L.status[s]);
+        if (st === ST_COMP_SENT || st === ST_COMP_FAILED) pending = true;
+        else if ((st === ST_DONE || st === ST_UNKNOWN) && this.steps[s].compensation) toIssue = true;
       }
       if (pending) return 0;
       if (toIssue) {
         for (const s of stages[g]) {
-          const f = L.status[i * this.S + s];
-          const st = L.get(next, 0, f);
-          if ((st === Status.Done || st === Status.Unknown) && this.steps[s].compensation)
-            L.set(next, 0, f, Status.CompSent);
+          const st = L.get(next, L.status[s]);
+          if ((st === ST_DONE || st === ST_UNKNOWN) && this.steps[s].compensation)
+            L.set(next, L.status[s], ST_COMP_SENT);
         }
         return 0;
       }
     }
-    return this.finish(i, Phase.Compensated);
+    return this.finish(PHASE_COMPENSATED);
   }
 
-  /** Terminates instance i and checks the outcome property on what the world holds. */
-  private finish(i: number, phase: number): number {
+  /** Terminates the instance and checks the outcome property against what the world holds. */
+  private finish(phase: number): number {
     const L = this.layout;
     const next = this.next;
-    L.set(next, 0, L.phase[i], phase);
-    for (let x = 0; x < L.stores; x++) L.set(next, 0, L.touched[i * L.stores + x], 0);
+    L.set(next, L.phase, phase);
+    for (let x = 0; x < L.stores; x++) L.set(next, L.touched[x], 0);
     for (let s = 0; s < this.S; s++) {
-      const wf = L.world[i * this.S + s];
+      const wf = L.world[s];
       if (wf < 0) continue;
-      const w = L.get(next, 0, wf);
-      const ok = phase === Phase.Completed ? w === World.Applied : w === World.Absent || w === World.Undone;
-      if (!ok) return violation(Viol.Partial, s);
+      const w = L.get(next, wf);
+      const ok = phase === PHASE_COMPLETED ? w === W_APPLIED : w === W_ABSENT || w === W_UNDONE;
+      if (!ok) return violation(V_PARTIAL, s);
     }
     return 0;
   }
 
   private begin(): void {
-    this.next.set(this.base);
+    this.next.set(this.cur);
   }
+}
+
+function maskOf(stores: readonly number[]): number {
+  let m = 0;
+  for (const x of stores) m |= 1 << x;
+  return m;
 }

@@ -58,7 +58,9 @@ export class StateSet {
       this.grow();
       return this.add(buf, parent, via);
     }
-    this.states.set(buf.subarray(0, W), idx * W);
+    const states = this.states;
+    const at = idx * W;
+    for (let w = 0; w < W; w++) states[at + w] = buf[w];
     this.parent[idx] = parent;
     this.via[idx] = via;
     this.table[slot] = idx;

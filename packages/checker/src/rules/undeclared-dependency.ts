@@ -55,7 +55,7 @@ function checkDriver(
   for (const [target, sites] of missing) {
     const ops = [...new Set(sites.map((s) => opLabel(model, s.op)))];
     const related: RelatedInfo[] = [
-      ...sites.slice(1).map((s) => ({ span: s.span, message: `${s.op} used here too` })),
+      ...sites.slice(1).map((s) => ({ span: s.span, message: `${opLabel(model, s.op)} used here too` })),
       { span: bySpan, message: `${kind} ${name} is driven by ${driver}` },
     ];
     ctx.report({

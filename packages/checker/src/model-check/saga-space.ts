@@ -1,0 +1,82 @@
+// One saga's state space, ready to explore: its plan, its interned local states, and the product
+// of N instances; plus the slow, allocation-friendly views (successor lists, readable variables)
+// that traces, liveness and replay use off the hot path.
+
+import { type InstanceVars, instanceName, instanceVars, type StateVars } from "./describe.js";
+import { LocalSpace } from "./local-space.js";
+import type { SagaPlan } from "./plan.js";
+import { ProductSystem } from "./product.js";
+import { actionInstance, actionKind, actionStep } from "./semantics.js";
+
+export interface Successor {
+  readonly action: number;
+  readonly violation: number;
+  /** The successor state (for a violation: the state it would leave, unchanged). */
+  readonly state: Uint32Array;
+}
+
+export class SagaSpace {
+  readonly local: LocalSpace;
+  readonly product: ProductSystem;
+
+  constructor(
+    readonly plan: SagaPlan,
+    readonly instances: number,
+    readonly maxCrashes: number,
+  ) {
+    this.local = new LocalSpace(plan);
+    this.product = new ProductSystem(this.local, instances, maxCrashes);
+  }
+
+  get words(): number {
+    return this.product.words;
+  }
+
+  initialState(): Uint32Array {
+    const s = new Uint32Array(this.words);
+    this.product.initial(s);
+    return s;
+  }
+
+  successors(state: Uint32Array, off = 0): Successor[] {
+    const out: Successor[] = [];
+    this.product.expand(state, off, (action, violation) => {
+      out.push({ action, violation, state: this.product.next.slice() });
+    });
+    return out;
+  }
+
+  /** The readable variables of a global state. */
+  vars(state: Uint32Array, off = 0): StateVars {
+    const { ids, crashes, down } = this.product.decode(state, off);
+    const vars: StateVars = {};
+    ids.forEach((id, i) => {
+      vars[instanceName(i)] = instanceVars(this.plan, this.local.machine.layout, this.local.block(id));
+    });
+    vars.orchestrator = { up: !down, crashes };
+    return vars;
+  }
+
+  /**
+   * The variables after a violating transition: the moving instance's block as the rules left it
+   * (violations are not explored further, so that block was never interned).
+   */
+  violatingVars(state: Uint32Array, action: number): StateVars {
+    const vars = this.vars(state);
+    const { ids, down } = this.product.decode(state);
+    const i = actionInstance(action);
+    const m = this.local.machine;
+    let after: InstanceVars | undefined;
+    m.expand(this.local.block(ids[i]), 0, down, (kind, step) => {
+      if (after === undefined && kind === actionKind(action) && step === actionStep(action))
+        after = instanceVars(this.plan, m.layout, m.next);
+    });
+    if (after) vars[instanceName(i)] = after;
+    return vars;
+  }
+
+  /** Whether some started instance has not finished. */
+  hasRunningInstance(state: Uint32Array, off = 0): boolean {
+    return this.product.decode(state, off).ids.some((id) => this.local.running[id] === 1);
+  }
+}

@@ -1,0 +1,19 @@
+import { describe, expect, it } from "vitest";
+import { fixtureFindings } from "../support/fixtures.js";
+
+describe("saga-missing-compensation", () => {
+  it("fires on a state-changing step before the pivot without compensation", () => {
+    expect(fixtureFindings("saga-missing-compensation", "fires")).toEqual([
+      {
+        severity: "error",
+        range: "14:8-14:15",
+        message: "saga place: step reserve (inventory.reserve) changes state but has no compensation",
+        related: ["9:33-9:40 reserve is neither readonly nor compensated"],
+      },
+    ]);
+  });
+
+  it("is silent when readonly steps skip compensation and the others have one", () => {
+    expect(fixtureFindings("saga-missing-compensation", "clean")).toEqual([]);
+  });
+});
