@@ -197,6 +197,10 @@ export const allTokens: TokenType[] = [
 
 export const archLexer = new Lexer(allTokens, {
   positionTracking: "full",
+  // Lines end at `\n` (so `\r\n` works); a lone `\r` is whitespace. The same rule as
+  // LineIndex, so token positions and diagnostic positions always agree.
+  lineTerminatorsPattern: /\n/g,
+  lineTerminatorCharacters: ["\n"],
   ensureOptimizations: false,
   recoveryEnabled: true,
 });

@@ -49,7 +49,7 @@ export function parseSource(file: string, text: string): ParseResult {
 
   const comments: Comment[] = [];
   for (const t of (lexed.groups.comments ?? []) as IToken[]) {
-    comments.push(commentOf(file, t, diagnostics));
+    comments.push(commentOf(file, lines, t, diagnostics));
   }
   const tokens = normaliseTokens(file, lexed.tokens, diagnostics);
   const docs = collectDocs(lexed.groups.comments ?? [], tokens);
@@ -121,8 +121,10 @@ function printable(s: string): string {
   return s.replace(/[\u0000-\u001f\u007f]/g, (c) => `\\u{${c.charCodeAt(0).toString(16)}}`);
 }
 
-function commentOf(file: string, t: IToken, diagnostics: Diagnostic[]): Comment {
-  const span = tokenSpan(file, t);
+function commentOf(file: string, lines: LineIndex, t: IToken, diagnostics: Diagnostic[]): Comment {
+  // From offsets: a comment can end with a newline, where the lexer's inclusive end column
+  // and the exclusive span end disagree.
+  const span = lines.span(file, t.startOffset, t.startOffset + t.image.length);
   if (t.tokenType === UnterminatedBlockComment) {
     diagnostics.push({
       code: "E0104",

@@ -555,7 +555,8 @@ export class ArchParser extends EmbeddedActionsParser {
       third = this.SUBRULE3(this.name);
     });
     return this.ACTION(() => {
-      const span = service && this.spanFrom(this.tokenAt(service));
+      // A recovered name can be missing; the span then starts at the last token read.
+      const span = this.spanFrom(service ? this.tokenAt(service) : this.LA(0));
       return third
         ? { kind: "OpRef", service, api: second, op: third, span }
         : { kind: "OpRef", service, op: second, span };
@@ -1328,7 +1329,11 @@ export class ArchParser extends EmbeddedActionsParser {
       {
         ALT: () => {
           const ref = this.SUBRULE(this.opRef);
-          return this.ACTION(() => ({ kind: "FlowOp", ref, span: ref.span })) as A.FlowExpr;
+          return this.ACTION(() => ({
+            kind: "FlowOp",
+            ref,
+            span: ref?.span ?? this.tokSpan(this.LA(0)),
+          })) as A.FlowExpr;
         },
       },
     ]);
@@ -1438,7 +1443,7 @@ export class ArchParser extends EmbeddedActionsParser {
       kind: "SagaCall",
       ref,
       source,
-      span: ref && this.span(this.tokenAt(ref), this.LA(0)),
+      span: this.span(ref ? this.tokenAt(ref) : this.LA(0), this.LA(0)),
     })) as A.SagaCall;
   });
 

@@ -187,3 +187,15 @@ describe("comments", () => {
     expect(ast.decls).toHaveLength(2);
   });
 });
+
+describe("line ends", () => {
+  it("ends lines at \\n and \\r\\n; a lone \\r is whitespace", () => {
+    const { ast } = parse("type A { }\r\ntype B { }\rtype C { }\ntype D { }");
+    expect(ast.decls.map((d) => [d.kind === "Type" && d.name.text, d.span.line, d.span.col])).toEqual([
+      ["A", 1, 1],
+      ["B", 2, 1],
+      ["C", 2, 12],
+      ["D", 3, 1],
+    ]);
+  });
+});
