@@ -1,6 +1,7 @@
 // The command table. Each command lives in its own module under commands/ and registers itself.
 
 import { Command, CommanderError } from "commander";
+import { registerFmt } from "./commands/fmt.js";
 import { registerParse } from "./commands/parse.js";
 import { registerLsp } from "./commands/lsp.js";
 import { type CliIO, EXIT_OK, EXIT_USAGE, processIO, UsageError } from "./io.js";
@@ -10,7 +11,7 @@ export const VERSION = "0.1.0";
 type Register = (program: Command, io: CliIO, setExit: (code: number) => void) => void | Promise<void>;
 
 /** Every command, in help order. */
-const commands: Register[] = [registerParse];
+const commands: Register[] = [registerParse, registerFmt];
 commands.push(registerLsp); // `archc lsp` last in help: it is for editors, not people
 
 export async function runCli(argv: readonly string[], io: CliIO = processIO): Promise<number> {
