@@ -42,9 +42,11 @@ export function codeActions(
   const c = at.compilations[0];
   if (!c) return [];
   const folder = c.folder;
-  const diags = (project.checkedSnapshot().byFile.get(at.abs) ?? []).filter((d) =>
-    overlaps(d.span, from, to),
-  );
+  const fileDiags = project.checkedSnapshot().byFile.get(at.abs) ?? [];
+  // Diagnostics on the lines of the cursor or selection: a fix is offered anywhere on its line.
+  const lineFrom = at.lines.offsetOf(range.start.line + 1, 1);
+  const lineTo = at.lines.offsetOf(range.end.line + 2, 1);
+  const diags = fileDiags.filter((d) => overlaps(d.span, Math.min(from, lineFrom), Math.max(to, lineTo - 1)));
   const actions: CodeAction[] = [];
 
   for (const d of diags) {
@@ -66,7 +68,7 @@ export function codeActions(
   for (const call of callsIn(at.parsed.ast, from, to)) {
     const action = protectCall(at, call, folder, uriOf);
     if (!action) continue;
-    const finding = diags.find(
+    const finding = fileDiags.find(
       (d) => d.code === "unprotected-call" && overlaps(d.span, call.span.start, call.span.end),
     );
     actions.push(withFinding(action, finding, folder, uriOf));
@@ -75,7 +77,7 @@ export function codeActions(
   for (const step of stepsIn(at.parsed.ast, from, to)) {
     const action = compensationSkeleton(c, step, uriOf);
     if (!action) continue;
-    const finding = diags.find(
+    const finding = fileDiags.find(
       (d) => d.code === "saga-missing-compensation" && overlaps(d.span, step.span.start, step.span.end),
     );
     actions.push(withFinding(action, finding, folder, uriOf));
