@@ -89,16 +89,17 @@ export function openApiDocument(ctx: EmitContext, svc: Service, api: Api): Recor
   }
 
   const paths: Record<string, Record<string, unknown>> = {};
-  const roots: TypeExpr[] = [];
   for (const op of ops) {
     const http = op.http ?? { method: "POST" as const, path: `/${op.name}`, implicit: true, params: [] };
-    roots.push(op.domain, op.codomain, ...op.errors.map((name) => ({ kind: "ref" as const, name })));
     paths[http.path] ??= {};
     paths[http.path][http.method.toLowerCase()] = operation(ctx, svc, op, http.method, http.params);
   }
+  // Components are what the paths reference (a GET's record domain is spread into query
+  // parameters and never referenced itself), and what those reference in turn.
+  const referenced = referencedComponents(paths).map((name) => ({ kind: "ref" as const, name }));
   const schemas: Record<string, unknown> = componentSchemas(
     ctx.model,
-    reachableTypes(ctx.model, roots),
+    reachableTypes(ctx.model, referenced),
     "2020-12",
   );
   schemas[PROBLEM_COMPONENT] = PROBLEM_SCHEMA;
@@ -222,4 +223,16 @@ function recordFields(
   return new Map(
     def.fields.map((f) => [f.name, { schema: schemaOf(f.type, "2020-12"), required: !f.optional }]),
   );
+}
+
+function referencedComponents(node: unknown, out: string[] = []): string[] {
+  if (Array.isArray(node)) for (const x of node) referencedComponents(x, out);
+  else if (node && typeof node === "object")
+    for (const [k, v] of Object.entries(node)) {
+      if (k === "$ref" && typeof v === "string" && v.startsWith("#/components/schemas/")) {
+        const name = v.slice("#/components/schemas/".length);
+        if (name !== PROBLEM_COMPONENT && !out.includes(name)) out.push(name);
+      } else referencedComponents(v, out);
+    }
+  return out;
 }

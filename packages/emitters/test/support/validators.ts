@@ -7,7 +7,8 @@ import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { Parser } from "@asyncapi/parser";
 import { createConfig, lintFromString } from "@redocly/openapi-core";
-import Ajv2019 from "ajv/dist/2019.js";
+import { Ajv2019 } from "ajv/dist/2019.js";
+import type { ValidateFunction } from "ajv";
 import { readFileSync } from "node:fs";
 
 export const COMPOSE_SCHEMA_PATH = "/usr/lib/python3/dist-packages/compose/config/compose_spec.json";
@@ -26,7 +27,7 @@ export const composeSchemaAvailable = existsSync(COMPOSE_SCHEMA_PATH);
 /** Skip only outside CI: under CI a missing validator must fail the run. */
 export const skipWithout = (available: boolean) => !available && !process.env.CI;
 
-let composeValidate: (((data: unknown) => boolean) & { errors?: unknown }) | undefined;
+let composeValidate: ValidateFunction | undefined;
 
 /** Errors from the compose-spec JSON schema (the copy Debian's docker-compose ships). */
 export function composeSchemaErrors(doc: unknown): unknown[] {
@@ -35,7 +36,7 @@ export function composeSchemaErrors(doc: unknown): unknown[] {
     // It declares draft 2019-09 under the old http URI, which Ajv2019 knows as https.
     delete schema.$schema;
     dropDraft4Ids(schema);
-    const ajv = new Ajv2019.default({ strict: false, allErrors: true });
+    const ajv = new Ajv2019({ strict: false, allErrors: true });
     // Formats in the spirit of docker-compose's own checks (compose/config/validation.py):
     // durations are Go durations (`10s`, `1m30s`), not ISO 8601 as in ajv-formats.
     ajv.addFormat("duration", /^(?:[0-9]+(?:\.[0-9]+)?(?:ns|us|µs|ms|s|m|h))+$/);
