@@ -47,7 +47,12 @@ const short = (opId: string): string => {
   return op === undefined ? opId : `${svc}.${op}`;
 };
 
-const COMPENSATION_KINDS = new Set([A_COMP_OK, A_COMP_TIMEOUT_COMMITTED, A_COMP_APPLY_WHILE_DOWN, A_COMP_DUPLICATE]);
+const COMPENSATION_KINDS = new Set([
+  A_COMP_OK,
+  A_COMP_TIMEOUT_COMMITTED,
+  A_COMP_APPLY_WHILE_DOWN,
+  A_COMP_DUPLICATE,
+]);
 
 export function findingsOf(
   model: Model,
@@ -125,13 +130,16 @@ function violationFinding(
           ? "the call can time out after it committed, and a must-succeed call is re-sent until it answers"
           : `the call can time out after it committed, and the orchestrator retries it (retries ${call.retries})`;
     const related = [opRelated(model, call, `${op} is declared here without \`idempotent\``)];
-    if (!delivered && call.callSpan) related.push({ span: call.callSpan, message: "the call policy that retries it" });
+    if (!delivered && call.callSpan)
+      related.push({ span: call.callSpan, message: "the call policy that retries it" });
     return {
       rule: "saga-duplicate-effect",
       step,
       message: `saga ${saga}: ${compensating ? "the compensation " : ""}${op} of step ${step.name} can take effect twice: ${cause}, and ${op} is not idempotent`,
       help: `make ${op} idempotent (deduplicate on a key such as the saga id) and declare it \`idempotent\`${
-        !delivered && !compensating && !step.mustSucceed ? ", or remove the retries from the call" : ""
+        !delivered && !compensating && !step.mustSucceed && call.retries > 0
+          ? ", or remove the retries from the call"
+          : ""
       }`,
       related,
       trace,
@@ -161,7 +169,9 @@ function violationFinding(
         step,
         message: `saga ${saga}: the compensation ${comp} of step ${step.name} can run although ${op} never took effect (its call timed out), and ${comp} is not declared \`tolerates-absent\`; the saga ends compensated for something that never happened`,
         help: `make ${comp} a no-op when ${step.name} never happened and declare it \`tolerates-absent\``,
-        related: [opRelated(model, step.compensation, `${comp} is declared here without \`tolerates-absent\``)],
+        related: [
+          opRelated(model, step.compensation, `${comp} is declared here without \`tolerates-absent\``),
+        ],
         trace,
       };
     }
@@ -214,7 +224,9 @@ function violationFinding(
 
 function lassoFinding(model: Model, plan: SagaPlan, lasso: Lasso, trace: Trace): Finding {
   const saga = plan.saga.name;
-  const retry = lasso.cycle.find((e) => actionKind(e.action) === A_RETRY || actionKind(e.action) === A_COMP_RETRY);
+  const retry = lasso.cycle.find(
+    (e) => actionKind(e.action) === A_RETRY || actionKind(e.action) === A_COMP_RETRY,
+  );
   const note = "(a lasso: the run repeats the loop forever; the loop is fair, under weak fairness)";
   if (retry) {
     const step = plan.steps[actionStep(retry.action)];
@@ -277,7 +289,7 @@ const EFFECT_KINDS = new Set([
 function writesAny(plan: SagaPlan, action: number, stores: readonly number[]): boolean {
   if (!EFFECT_KINDS.has(actionKind(action))) return false;
   const call = callOf(plan, action);
-  return call !== undefined && call.unkeyedWrites.some((x) => stores.includes(x));
+  return call?.unkeyedWrites.some((x) => stores.includes(x)) === true;
 }
 
 function hasEffect(vars: Trace["states"][number]["vars"], step: string, effect: string): boolean {

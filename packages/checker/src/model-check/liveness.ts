@@ -101,7 +101,10 @@ export function findFairLasso(space: SagaSpace, explored: Exploration): Lasso | 
           sccOf[w] = sccCount;
           members.push(w);
         } while (w !== v);
-        if ((members.length > 1 || selfLoops.has(v)) && isFairNonTerminating(space, explored, members, sccOf)) {
+        if (
+          (members.length > 1 || selfLoops.has(v)) &&
+          isFairNonTerminating(space, explored, members, sccOf)
+        ) {
           const entry = Math.min(...members);
           if (best === undefined || entry < best.entry) best = { entry, scc: sccCount };
         }
@@ -140,7 +143,8 @@ function isFairNonTerminating(
         if (w >= 0 && w < sccOf.length && sccOf[w] === scc) taken.add(s.action);
       }
     }
-    alwaysEnabled = alwaysEnabled === undefined ? enabled : new Set([...alwaysEnabled].filter((a) => enabled.has(a)));
+    alwaysEnabled =
+      alwaysEnabled === undefined ? enabled : new Set([...alwaysEnabled].filter((a) => enabled.has(a)));
   }
   for (const a of alwaysEnabled ?? []) if (!taken.has(a)) return false;
   return true;
@@ -150,7 +154,13 @@ function isFairNonTerminating(
  * The shortest path to the component's earliest state, then a cycle through the component that
  * takes every fair action enabled throughout it (so the printed lasso is itself fair).
  */
-function buildLasso(space: SagaSpace, explored: Exploration, entry: number, scc: number, sccOf: Int32Array): Lasso {
+function buildLasso(
+  space: SagaSpace,
+  explored: Exploration,
+  entry: number,
+  scc: number,
+  sccOf: Int32Array,
+): Lasso {
   const set = explored.set;
   const W = space.words;
   const prefix: number[] = [];
@@ -168,7 +178,12 @@ function buildLasso(space: SagaSpace, explored: Exploration, entry: number, scc:
   let required: Set<number> | undefined;
   for (let v = 0; v < sccOf.length; v++) {
     if (!inScc(v)) continue;
-    const fair = new Set(space.successors(set.states, v * W).filter((s) => isFair(s.action)).map((s) => s.action));
+    const fair = new Set(
+      space
+        .successors(set.states, v * W)
+        .filter((s) => isFair(s.action))
+        .map((s) => s.action),
+    );
     required = required === undefined ? fair : new Set([...required].filter((a) => fair.has(a)));
   }
   const cycle: LassoEdge[] = [];

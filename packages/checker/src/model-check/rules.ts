@@ -3,7 +3,11 @@
 
 import type { Severity } from "@archc/dsl";
 
-export type ModelCheckRuleId = "saga-stuck" | "saga-partial-commit" | "saga-isolation" | "saga-duplicate-effect";
+export type ModelCheckRuleId =
+  | "saga-stuck"
+  | "saga-partial-commit"
+  | "saga-isolation"
+  | "saga-duplicate-effect";
 
 export interface ModelCheckRuleMeta {
   readonly id: ModelCheckRuleId;

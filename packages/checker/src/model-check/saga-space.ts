@@ -6,7 +6,26 @@ import { type InstanceVars, instanceName, instanceVars, type StateVars } from ".
 import { LocalSpace } from "./local-space.js";
 import type { SagaPlan } from "./plan.js";
 import { ProductSystem } from "./product.js";
-import { actionInstance, actionKind, actionStep } from "./semantics.js";
+import {
+  A_COMP_APPLY_WHILE_DOWN,
+  A_COMP_DUPLICATE,
+  A_COMP_OK,
+  A_COMP_TIMEOUT_COMMITTED,
+  actionInstance,
+  actionKind,
+  actionStep,
+  V_DUPLICATE,
+  V_ISOLATION,
+  V_PIVOT_REVOKED,
+  violationKind,
+} from "./semantics.js";
+
+const COMPENSATING = new Set([
+  A_COMP_OK,
+  A_COMP_TIMEOUT_COMMITTED,
+  A_COMP_APPLY_WHILE_DOWN,
+  A_COMP_DUPLICATE,
+]);
 
 export interface Successor {
   readonly action: number;
@@ -59,9 +78,10 @@ export class SagaSpace {
 
   /**
    * The variables after a violating transition: the moving instance's block as the rules left it
-   * (violations are not explored further, so that block was never interned).
+   * (violations are not explored further, so that block was never interned), with the effect
+   * that broke the property described in words.
    */
-  violatingVars(state: Uint32Array, action: number): StateVars {
+  violatingVars(state: Uint32Array, action: number, violation: number): StateVars {
     const vars = this.vars(state);
     const { ids, down } = this.product.decode(state);
     const i = actionInstance(action);
@@ -71,7 +91,22 @@ export class SagaSpace {
       if (after === undefined && kind === actionKind(action) && step === actionStep(action))
         after = instanceVars(this.plan, m.layout, m.next);
     });
-    if (after) vars[instanceName(i)] = after;
+    if (!after) return vars;
+    const step = this.plan.steps[actionStep(action)];
+    const compensating = COMPENSATING.has(actionKind(action));
+    const kind = violationKind(violation);
+    const note =
+      kind === V_DUPLICATE
+        ? compensating
+          ? "undone twice"
+          : "applied twice"
+        : kind === V_ISOLATION
+          ? "undone over another instance's write (lost update)"
+          : kind === V_PIVOT_REVOKED
+            ? "undone after the pivot committed"
+            : undefined;
+    if (note && after.steps[step.name]) after.steps[step.name] = { ...after.steps[step.name], effect: note };
+    vars[instanceName(i)] = after;
     return vars;
   }
 

@@ -224,7 +224,8 @@ export class InstanceMachine {
     if (down) {
       // The orchestrator is down: a synchronous participant may still process the request, but
       // its reply is lost. Local steps wait for the restart; message-driven replies wait in the broker.
-      if (a.canTimeout) {
+      // (A re-sent request meeting an earlier committed attempt is explored with the orchestrator up.)
+      if (a.canTimeout && world === W_ABSENT) {
         this.begin();
         const r = this.applyForward(s);
         if (r !== NOOP) emit(A_APPLY_WHILE_DOWN, s, r, this.touches);
@@ -270,7 +271,7 @@ export class InstanceMachine {
     const L = this.layout;
     const c = p.compensation!;
     if (down) {
-      if (c.canTimeout) {
+      if (c.canTimeout && world !== W_UNDONE && world !== W_PHANTOM) {
         this.begin();
         const r = this.applyCompensation(s);
         if (r !== NOOP) emit(A_COMP_APPLY_WHILE_DOWN, s, r, this.touches);

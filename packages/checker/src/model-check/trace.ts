@@ -19,7 +19,12 @@ function stateAt(space: SagaSpace, set: StateSet, idx: number): Uint32Array {
   return set.states.subarray(idx * space.words, (idx + 1) * space.words);
 }
 
-function traceState(space: SagaSpace, index: number, action: number | undefined, vars: StateVars): TraceState {
+function traceState(
+  space: SagaSpace,
+  index: number,
+  action: number | undefined,
+  vars: StateVars,
+): TraceState {
   return {
     index,
     action: action === undefined ? INITIAL_ACTION : describeAction(space.plan, action),
@@ -29,7 +34,12 @@ function traceState(space: SagaSpace, index: number, action: number | undefined,
 }
 
 /** The states along a BFS path, then (for a safety violation) the violating transition. */
-export function traceOfPath(space: SagaSpace, set: StateSet, path: readonly number[], last?: Successor): Trace {
+export function traceOfPath(
+  space: SagaSpace,
+  set: StateSet,
+  path: readonly number[],
+  last?: Successor,
+): Trace {
   const states: TraceState[] = path.map((idx, k) =>
     traceState(space, k, k === 0 ? undefined : set.via[idx], space.vars(stateAt(space, set, idx))),
   );
@@ -37,7 +47,9 @@ export function traceOfPath(space: SagaSpace, set: StateSet, path: readonly numb
     const from = stateAt(space, set, path[path.length - 1]);
     // A resume lands in an interned state; any other violating move leaves its block un-interned.
     const vars =
-      actionKind(last.action) === A_RESUME ? space.vars(last.state) : space.violatingVars(from, last.action);
+      actionKind(last.action) === A_RESUME
+        ? space.vars(last.state)
+        : space.violatingVars(from, last.action, last.violation);
     states.push(traceState(space, states.length, last.action, vars));
   }
   return { states };
@@ -47,7 +59,8 @@ export function traceOfPath(space: SagaSpace, set: StateSet, path: readonly numb
 export function traceOfLasso(space: SagaSpace, set: StateSet, lasso: Lasso): Trace {
   const prefix = traceOfPath(space, set, lasso.prefix);
   const states = [...prefix.states];
-  for (const e of lasso.cycle) states.push(traceState(space, states.length, e.action, space.vars(stateAt(space, set, e.state))));
+  for (const e of lasso.cycle)
+    states.push(traceState(space, states.length, e.action, space.vars(stateAt(space, set, e.state))));
   return { states, loopsTo: prefix.states.length - 1 };
 }
 

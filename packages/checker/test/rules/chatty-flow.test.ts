@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fixtureFindings } from "../support/fixtures.js";
+import { fixtureFindings, findingsIn } from "../support/fixtures.js";
 
 describe("chatty-flow", () => {
   it("fires on too many remote calls and on too many calls to one service", () => {
@@ -30,5 +30,15 @@ describe("chatty-flow", () => {
 
   it("is silent on five calls with at most two per service", () => {
     expect(fixtureFindings("chatty-flow", "clean")).toEqual([]);
+  });
+
+  it("takes its thresholds from the rules block", () => {
+    const text = `service web { calls a.f { timeout 1s }  calls a.g { timeout 1s } }
+service a { api v1 { op f: unit -> unit  op g: unit -> unit } }
+flow pair = a.f ; a.g { by web }
+rules { set chatty-flow pair-max 1 }`;
+    expect(findingsIn("chatty-flow", text).map((f) => f.message)).toEqual([
+      "flow pair: web calls a 2 times (max 1): a.f, a.g",
+    ]);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fixtureFindings } from "../support/fixtures.js";
+import { fixtureFindings, findingsIn } from "../support/fixtures.js";
 
 describe("event-cycle", () => {
   it("names the events on each edge of the loop", () => {
@@ -15,5 +15,14 @@ describe("event-cycle", () => {
 
   it("is silent on a linear choreography", () => {
     expect(fixtureFindings("event-cycle", "clean")).toEqual([]);
+  });
+
+  it("reports a service that consumes its own event", () => {
+    const text = `type T { id: uuid }
+event Tick: T
+service clock { api v1 { op tick: T -> unit idempotent }  publishes Tick  consumes Tick -> tick }`;
+    expect(findingsIn("event-cycle", text).map((f) => f.message)).toEqual([
+      "event loop: clock —Tick→ clock; confirm it terminates",
+    ]);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fixtureFindings } from "../support/fixtures.js";
+import { fixtureFindings, findingsIn } from "../support/fixtures.js";
 
 describe("gateway-bypass", () => {
   it("fires on a public service no gateway routes to", () => {
@@ -15,5 +15,11 @@ describe("gateway-bypass", () => {
 
   it("is silent when every public service is routed", () => {
     expect(fixtureFindings("gateway-bypass", "clean")).toEqual([]);
+  });
+
+  it("says so when the system has no gateway at all", () => {
+    expect(findingsIn("gateway-bypass", "service shop { public }").map((f) => f.message)).toEqual([
+      "shop is public, but the system has no gateway",
+    ]);
   });
 });

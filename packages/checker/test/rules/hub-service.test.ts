@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fixtureFindings } from "../support/fixtures.js";
+import { fixtureFindings, findingsIn } from "../support/fixtures.js";
 
 describe("hub-service", () => {
   it("fires at a synchronous fan-in of 6, naming each caller", () => {
@@ -23,5 +23,12 @@ describe("hub-service", () => {
 
   it("is silent at a fan-in of 5", () => {
     expect(fixtureFindings("hub-service", "clean")).toEqual([]);
+  });
+
+  it("counts each calling service once, whatever the number of ops it calls", () => {
+    const text = `service auth { api v1 { op a: unit -> unit  op b: unit -> unit } }
+service x { calls auth.a { timeout 1s }  calls auth.b { timeout 1s } }
+rules { set hub-service max 2 }`;
+    expect(findingsIn("hub-service", text)).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fixtureFindings } from "../support/fixtures.js";
+import { fixtureFindings, findingsIn } from "../support/fixtures.js";
 
 describe("missing-health", () => {
   it("fires on an imaged service with neither health nor ready", () => {
@@ -15,5 +15,13 @@ describe("missing-health", () => {
 
   it("is silent with either endpoint, and on a service that is not deployed", () => {
     expect(fixtureFindings("missing-health", "clean")).toEqual([]);
+  });
+
+  it("counts every service as deployable once the model has a deploy block", () => {
+    expect(
+      findingsIn("missing-health", "service worker { }\ndeploy prod { target compose }").map(
+        (f) => f.message,
+      ),
+    ).toEqual(["worker declares neither `health` nor `ready`: nothing can tell when it is up or hung"]);
   });
 });

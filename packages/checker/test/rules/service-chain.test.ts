@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fixtureFindings } from "../support/fixtures.js";
+import { fixtureFindings, findingsIn } from "../support/fixtures.js";
 
 describe("service-chain", () => {
   it("fires on a 5-hop chain, naming the whole path from its head", () => {
@@ -21,5 +21,15 @@ describe("service-chain", () => {
 
   it("is silent on a 4-hop chain", () => {
     expect(fixtureFindings("service-chain", "clean")).toEqual([]);
+  });
+
+  it("measures chains on the edges outside a cycle (sync-cycle reports the cycle)", () => {
+    const text = `service a { api v1 { op f: unit -> unit }  calls b.f { timeout 1s } }
+service b { api v1 { op f: unit -> unit }  calls a.f { timeout 1s }  calls c.f { timeout 1s } }
+service c { api v1 { op f: unit -> unit }  calls d.f { timeout 1s } }
+service d { api v1 { op f: unit -> unit } }`;
+    expect(
+      findingsIn("service-chain", `${text}\nrules { set service-chain max 1 }`).map((f) => f.message),
+    ).toEqual(["synchronous call chain of 2 hops (max 1): b → c → d"]);
   });
 });

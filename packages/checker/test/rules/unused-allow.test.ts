@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fixtureFindings } from "../support/fixtures.js";
+import { fixtureFindings, findingsIn } from "../support/fixtures.js";
 
 describe("unused-allow", () => {
   it("reports an allow and a comment that silence nothing", () => {
@@ -22,5 +22,13 @@ describe("unused-allow", () => {
 
   it("is silent when the allow silences a finding", () => {
     expect(fixtureFindings("unused-allow", "clean")).toEqual([]);
+  });
+
+  it("an allow may name any element of a finding, not only the primary one", () => {
+    const text = `service a { api v1 { op f: unit -> unit }  calls b.f { timeout 1s } }
+service b { api v1 { op f: unit -> unit }  calls a.f { timeout 1s } }
+rules { allow sync-cycle on b "being split up" }`;
+    expect(findingsIn("unused-allow", text)).toEqual([]);
+    expect(findingsIn("sync-cycle", text)).toEqual([]);
   });
 });

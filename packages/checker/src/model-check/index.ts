@@ -1,0 +1,163 @@
+// The saga model checker (LAWS.md §B): explores N concurrent instances of every saga under
+// business errors, ambiguous timeouts, orchestrator crashes, duplicate deliveries and failing
+// compensations, and reports saga-stuck, saga-partial-commit, saga-isolation and
+// saga-duplicate-effect with the shortest counterexample. docs/model-checking.md is the manual.
+
+import { freemem } from "node:os";
+import type { Model } from "@archc/compiler";
+import { compareDiagnostics, type Diagnostic } from "@archc/dsl";
+import { type ExploreProgress, explore } from "./explore.js";
+import { findingsOf } from "./findings.js";
+import { findFairLasso } from "./liveness.js";
+import { planSaga } from "./plan.js";
+import { SagaSpace } from "./saga-space.js";
+import { StateSet } from "./state-set.js";
+
+export { type ItfMeta, type ItfTrace, itfTraceFiles, toItf } from "./itf.js";
+export {
+  formatModelCheckSummary,
+  formatTrace,
+  type SarifCodeFlow,
+  traceToCodeFlow,
+} from "./format.js";
+export { type ModelCheckRuleId, type ModelCheckRuleMeta, modelCheckRule, modelCheckRules } from "./rules.js";
+export { type ReplayOptions, type ReplayResult, replayTrace } from "./replay.js";
+export { MAX_INSTANCES } from "./product.js";
+
+export const DEFAULT_INSTANCES = 2;
+export const DEFAULT_MAX_STATES = 20_000_000;
+export const DEFAULT_MAX_CRASHES = 1;
+
+export interface ModelCheckProgress extends ExploreProgress {
+  readonly saga: string;
+}
+
+export interface ModelCheckOptions {
+  /** Concurrent instances of each saga (default 2, at most 8). */
+  readonly instances?: number;
+  /** Stop after this many distinct states per saga and say "bounded" (default 20 million, less if memory is short). */
+  readonly maxStates?: number;
+  /** Orchestrator crashes explored per run (default 1). */
+  readonly maxCrashes?: number;
+  /** Only these sagas (default: all). */
+  readonly sagas?: readonly string[];
+  /** Called about once a second while a saga's exploration runs longer than a second. */
+  readonly onProgress?: (p: ModelCheckProgress) => void;
+  /** Bytes the explorer may use (default: half the free memory, at most 4 GiB). */
+  readonly memoryBudgetBytes?: number;
+}
+
+export interface SagaCheckStats {
+  readonly saga: string;
+  readonly instances: number;
+  /** Successor states generated, repeats included (TLC's "states generated"). */
+  readonly statesExplored: number;
+  readonly distinctStates: number;
+  /** Distinct states per second of exploration. */
+  readonly statesPerSecond: number;
+  /** Exploration time (ms); the fairness analysis is `livenessMs`. */
+  readonly elapsedMs: number;
+  readonly livenessMs: number;
+  /** True when a bound stopped the search: then nothing is proved. */
+  readonly bounded: boolean;
+  readonly boundReason?: "max-states" | "memory";
+  readonly maxStates: number;
+  readonly fairness: "weak";
+  readonly findings: number;
+  /** Why the saga was not explored (unresolved ops: the compiler reports those). */
+  readonly skipped?: string;
+}
+
+export interface ModelCheckResult {
+  readonly diagnostics: Diagnostic[];
+  readonly stats: { readonly sagas: SagaCheckStats[] };
+}
+
+/** Bytes per explored state at worst: the state set (with growth slack) plus the liveness pass. */
+function bytesPerState(words: number): number {
+  return 2 * StateSet.bytesPerState(words) + 7 * 4 + 1;
+}
+
+export function modelCheck(model: Model, opts: ModelCheckOptions = {}): ModelCheckResult {
+  const instances = opts.instances ?? DEFAULT_INSTANCES;
+  const maxCrashes = opts.maxCrashes ?? DEFAULT_MAX_CRASHES;
+  const budget = opts.memoryBudgetBytes ?? Math.min(4 * 2 ** 30, Math.floor(freemem() / 2));
+  const requested = opts.maxStates ?? DEFAULT_MAX_STATES;
+  const diagnostics: Diagnostic[] = [];
+  const sagas: SagaCheckStats[] = [];
+  const wanted = opts.sagas ? new Set(opts.sagas) : undefined;
+  for (const saga of Object.values(model.sagas)) {
+    if (wanted && !wanted.has(saga.name)) continue;
+    const base = { saga: saga.name, instances, fairness: "weak" as const };
+    const planned = planSaga(model, saga);
+    let space: SagaSpace | undefined;
+    let skipped = planned.ok ? undefined : planned.reason;
+    if (planned.ok) {
+      try {
+        space = new SagaSpace(planned.plan, instances, maxCrashes);
+      } catch (e) {
+        if (!(e instanceof RangeError)) throw e;
+        skipped = e.message;
+      }
+    }
+    if (!space) {
+      sagas.push({
+        ...base,
+        statesExplored: 0,
+        distinctStates: 0,
+        statesPerSecond: 0,
+        elapsedMs: 0,
+        livenessMs: 0,
+        bounded: false,
+        maxStates: requested,
+        findings: 0,
+        skipped,
+      });
+      continue;
+    }
+    const memoryCap = Math.max(1, Math.floor(budget / bytesPerState(space.words)));
+    const maxStates = Math.min(requested, memoryCap);
+    const explored = explore(space.product, {
+      maxStates,
+      onProgress: opts.onProgress && ((p) => opts.onProgress?.({ ...p, saga: saga.name })),
+    });
+    const t0 = performance.now();
+    const lasso = findFairLasso(space, explored);
+    const livenessMs = performance.now() - t0;
+    const found = findingsOf(model, space, explored, lasso);
+    diagnostics.push(...found);
+    sagas.push({
+      ...base,
+      statesExplored: explored.generated,
+      distinctStates: explored.set.size,
+      statesPerSecond:
+        explored.elapsedMs > 0 ? Math.round((explored.set.size * 1000) / explored.elapsedMs) : 0,
+      elapsedMs: explored.elapsedMs,
+      livenessMs,
+      bounded: explored.bounded,
+      boundReason: explored.bounded ? (maxStates < requested ? "memory" : "max-states") : undefined,
+      maxStates,
+      findings: found.length,
+    });
+  }
+  if (wanted) {
+    for (const name of wanted) {
+      if (!model.sagas[name])
+        sagas.push({
+          saga: name,
+          instances,
+          fairness: "weak",
+          statesExplored: 0,
+          distinctStates: 0,
+          statesPerSecond: 0,
+          elapsedMs: 0,
+          livenessMs: 0,
+          bounded: false,
+          maxStates: requested,
+          findings: 0,
+          skipped: "no saga of that name",
+        });
+    }
+  }
+  return { diagnostics: diagnostics.sort(compareDiagnostics), stats: { sagas } };
+}
