@@ -44,6 +44,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   expect(client.alive).toBe(true);
+  expect(client.errorLog).toEqual([]);
   expect(await client.stop()).toBe(0);
 });
 

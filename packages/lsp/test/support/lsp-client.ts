@@ -52,6 +52,8 @@ export class LspTestClient {
   readonly published = new Map<string, PublishDiagnosticsParams>();
   readonly publishLog: PublishDiagnosticsParams[] = [];
   readonly stderr: string[] = [];
+  /** Error messages the server logged to the client (window/logMessage, type Error). */
+  readonly errorLog: string[] = [];
   private readonly waiters = new Set<Waiter>();
   private readonly versions = new Map<string, number>();
   private exited: number | null | undefined;
@@ -81,7 +83,9 @@ export class LspTestClient {
     });
     connection.onRequest("client/registerCapability", () => null);
     connection.onRequest("workspace/configuration", () => []);
-    connection.onNotification("window/logMessage", () => undefined);
+    connection.onNotification("window/logMessage", (p: { type: number; message: string }) => {
+      if (p.type === 1) this.errorLog.push(p.message);
+    });
     connection.listen();
   }
 
