@@ -1,6 +1,8 @@
 // The command table. Each command lives in its own module under commands/ and registers itself.
 
 import { Command, CommanderError } from "commander";
+import { registerCheck } from "./commands/check.js";
+import { registerEmit } from "./commands/emit.js";
 import { registerFmt } from "./commands/fmt.js";
 import { registerParse } from "./commands/parse.js";
 import { registerLsp } from "./commands/lsp.js";
@@ -12,6 +14,8 @@ type Register = (program: Command, io: CliIO, setExit: (code: number) => void) =
 
 /** Every command, in help order. */
 const commands: Register[] = [registerParse, registerFmt];
+commands.push(registerEmit);
+commands.push(registerCheck);
 commands.push(registerLsp); // `archc lsp` last in help: it is for editors, not people
 
 export async function runCli(argv: readonly string[], io: CliIO = processIO): Promise<number> {
