@@ -1,6 +1,6 @@
 // One compilation's symbols: every file's declarations and references, with references resolved
-// the way the language addresses names (one top-level namespace, `svc.op` meaning the newest API
-// that has the op, saga step names local to their saga). Built from syntax trees alone, so it
+// the way the compiler addresses names (one top-level namespace, `svc.op` meaning the op of the
+// service's newest API, saga step names local to their saga). Built from syntax trees alone, so it
 // keeps serving definition, references, rename and completion while the compile has errors.
 
 import type { SourceFileAst, Span } from "@archc/dsl";
@@ -16,11 +16,16 @@ interface ServiceEntry {
 
 const VERSION = /^v(\d+)$/;
 
-/** API names newest first: `v<N>` by N descending, then the others in declaration order. */
+/**
+ * API names newest first, ranked as the compiler ranks them: the highest `v<N>` first, names
+ * that are not versions below every version, and among equal ranks the one declared last first.
+ */
 export function apisNewestFirst(apiNames: readonly string[]): string[] {
-  const versioned = apiNames.filter((n) => VERSION.test(n));
-  versioned.sort((a, b) => Number(VERSION.exec(b)![1]) - Number(VERSION.exec(a)![1]));
-  return [...versioned, ...apiNames.filter((n) => !VERSION.test(n))];
+  const rank = (n: string) => (VERSION.test(n) ? Number(VERSION.exec(n)![1]) : -1);
+  return apiNames
+    .map((name, order) => ({ name, order }))
+    .sort((a, b) => rank(b.name) - rank(a.name) || b.order - a.order)
+    .map((x) => x.name);
 }
 
 export class SymbolTable {
@@ -88,15 +93,12 @@ export class SymbolTable {
     return apisNewestFirst([...svc.apis.keys()]).map((n) => svc.apis.get(n)!.decl);
   }
 
-  /** The ops `svc.` offers: each op name once, from the newest API that has it. */
+  /** The ops of an API; without one, of the newest API (what `svc.op` addresses). */
   opsOf(service: string, api?: string): SymbolDecl[] {
     const svc = this.services.get(service);
     if (!svc) return [];
-    if (api !== undefined) return [...(svc.apis.get(api)?.ops.values() ?? [])];
-    const seen = new Map<string, SymbolDecl>();
-    for (const a of this.apisOf(service))
-      for (const op of svc.apis.get(a.name)!.ops.values()) if (!seen.has(op.name)) seen.set(op.name, op);
-    return [...seen.values()];
+    const name = api ?? this.apisOf(service)[0]?.name;
+    return name === undefined ? [] : [...(svc.apis.get(name)?.ops.values() ?? [])];
   }
 
   stepsOf(saga: string): SymbolDecl[] {

@@ -61,7 +61,7 @@ export type RefTarget =
   /** A top-level name; `expect` says which kinds fit the position (for completion and checks). */
   | { readonly kind: "top"; readonly name: string; readonly expect: readonly SymbolKind[] }
   | { readonly kind: "api"; readonly service: string; readonly api: string }
-  /** An op: `svc.op` (newest API holding it) or `svc.api.op`. */
+  /** An op: `svc.op` (in the service's newest API) or `svc.api.op`. */
   | { readonly kind: "op"; readonly service: string; readonly api?: string; readonly op: string }
   | { readonly kind: "step"; readonly saga: string; readonly step: string };
 
