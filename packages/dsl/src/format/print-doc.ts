@@ -72,8 +72,11 @@ function isConcat(d: Doc): d is readonly Doc[] {
 
 /** Display width in code points (what an editor's column counter shows for most text). */
 function textWidth(s: string): number {
-  let n = 0;
-  for (const _ of s) n++;
+  let n = s.length;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xdc00 && c <= 0xdfff) n--; // the second half of a surrogate pair
+  }
   return n;
 }
 
@@ -170,6 +173,12 @@ function groupsThatMustBreak(doc: Doc): Set<Group> {
 function trimTrailingSpaces(out: string[]): void {
   while (out.length > 0) {
     const last = out[out.length - 1];
+    if (last.length === 0) {
+      out.pop();
+      continue;
+    }
+    const end = last.charCodeAt(last.length - 1);
+    if (end !== 32 && end !== 9) return;
     const trimmed = last.replace(/[ \t]+$/, "");
     if (trimmed.length > 0) {
       out[out.length - 1] = trimmed;

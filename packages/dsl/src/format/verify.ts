@@ -21,26 +21,37 @@ export function formattingProblem(original: SourceFileAst, formatted: string): s
 
 /** The path of the first place two trees differ, ignoring spans and absent optional fields. */
 export function firstDifference(a: unknown, b: unknown, path: string): string | undefined {
+  const trail = differenceTrail(a, b);
+  return trail === undefined ? undefined : path + trail.reverse().join("");
+}
+
+/** The path segments (innermost first) down to the first difference; built only on failure. */
+function differenceTrail(a: unknown, b: unknown): string[] | undefined {
   if (Object.is(a, b)) return undefined;
-  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return path;
+  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return [];
   if (Array.isArray(a) || Array.isArray(b)) {
-    if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return path;
+    if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return [];
     for (let i = 0; i < a.length; i++) {
-      const d = firstDifference(a[i], b[i], `${path}[${i}]`);
-      if (d !== undefined) return d;
+      const d = differenceTrail(a[i], b[i]);
+      if (d !== undefined) return [...d, `[${i}]`];
     }
     return undefined;
   }
   const ra = a as Record<string, unknown>;
   const rb = b as Record<string, unknown>;
-  const keys = new Set([...Object.keys(ra), ...Object.keys(rb)]);
-  for (const key of [...keys].sort()) {
+  for (const key in ra) {
     if (key === "span") continue;
-    const kind = typeof ra.kind === "string" ? ra.kind : "";
-    const d = firstDifference(ra[key], rb[key], `${path}${kind ? `(${kind})` : ""}.${key}`);
-    if (d !== undefined) return d;
+    const d = differenceTrail(ra[key], rb[key]);
+    if (d !== undefined) return [...d, fieldLabel(ra, key)];
+  }
+  for (const key in rb) {
+    if (key !== "span" && !(key in ra) && rb[key] !== undefined) return [fieldLabel(ra, key)];
   }
   return undefined;
+}
+
+function fieldLabel(node: Record<string, unknown>, key: string): string {
+  return typeof node.kind === "string" ? `(${node.kind}).${key}` : `.${key}`;
 }
 
 /** A comment text present in one file and not the other (as a multiset), or undefined. */
