@@ -4,7 +4,7 @@
 // `1_000` or `0o17`. We stringify under the 1.1 schema (which quotes what 1.1 would misread)
 // and then also quote whatever a 1.2 core-schema parser would read as a non-string.
 
-import { Document, visit } from "yaml";
+import { Document, Scalar, visit } from "yaml";
 
 const YAML12_NON_STRING =
   /^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)|null|Null|NULL|~|true|True|TRUE|false|False|FALSE|<<)$/;
@@ -20,14 +20,33 @@ export const GENERATED_HEADER =
 /** One YAML document, with a header comment, safe for YAML 1.1 and 1.2 readers. */
 export function toYaml(value: unknown, header: string | undefined = GENERATED_HEADER): string {
   // No anchors: shared objects are written out in full, as every reader expects.
-  const doc = new Document(value, { version: "1.1", aliasDuplicateObjects: false });
+  const doc = new Document(value, { version: "1.1", merge: false, aliasDuplicateObjects: false });
   visit(doc, {
+    // Map keys made from plain JS strings are not Scalar nodes yet: wrap the ambiguous ones.
+    Pair(_key, pair) {
+      if (typeof pair.key === "string" && plainIsAmbiguous(pair.key)) {
+        const key = new Scalar(pair.key);
+        key.type = "QUOTE_DOUBLE";
+        pair.key = key;
+      }
+    },
     Scalar(_key, node) {
       if (typeof node.value === "string" && plainIsAmbiguous(node.value)) node.type = "QUOTE_DOUBLE";
     },
   });
   if (header !== undefined) doc.commentBefore = header;
-  return doc.toString({ lineWidth: 0, minContentWidth: 0 });
+  const text = doc.toString({ lineWidth: 0, minContentWidth: 0 });
+  // The stringifier writes a `<<` key plain even when asked to quote it, and YAML 1.1 readers
+  // take a plain `<<` key for a merge. Only a key line can start with `<<:` outside a block
+  // scalar, and a map key `<<` is the only way one appears.
+  return hasMergeLikeKey(value) ? text.replace(/^(\s*(?:- )*)<<:(?= |$)/gm, '$1"<<":') : text;
+}
+
+function hasMergeLikeKey(value: unknown): boolean {
+  if (Array.isArray(value)) return value.some(hasMergeLikeKey);
+  if (value && typeof value === "object")
+    return Object.entries(value).some(([k, v]) => k === "<<" || hasMergeLikeKey(v));
+  return false;
 }
 
 /** Pretty JSON with a trailing newline (JSON needs no quoting rules beyond its own). */
