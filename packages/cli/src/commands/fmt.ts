@@ -5,8 +5,10 @@
 
 import { randomBytes } from "node:crypto";
 import {
+  accessSync,
   chmodSync,
   closeSync,
+  constants,
   fsyncSync,
   openSync,
   realpathSync,
@@ -114,10 +116,13 @@ function printTo(io: CliIO, diagnostics: readonly Diagnostic[], sources: Readonl
 /**
  * Replaces `file`'s contents with `text` so that readers see the old file or the new one, never
  * a mix: write a temporary file next to it (through symlinks, to the real file), flush it to
- * disk, give it the old file's permissions, and rename it over the old one.
+ * disk, give it the old file's permissions, and rename it over the old one. A file we may not
+ * write is refused.
  */
 function writeAtomically(file: string, text: string): void {
   const target = realpathSync(file);
+  // A rename would replace even a read-only file; honour the permission as an editor would.
+  accessSync(target, constants.W_OK);
   const mode = statSync(target).mode & 0o7777;
   const temp = path.join(
     path.dirname(target),
