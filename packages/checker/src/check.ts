@@ -27,6 +27,8 @@ export interface CheckResult {
   /** The level `rules { fail-on … }` asks for, if the model sets one. */
   readonly failOn?: Severity;
   readonly counts: { readonly errors: number; readonly warnings: number; readonly infos: number };
+  /** Ids of the rules that ran (rules switched off with `severity off` did not). */
+  readonly ran: readonly string[];
 }
 
 export function checkModel(input: CheckInput, options: CheckOptions = {}): CheckResult {
@@ -42,6 +44,7 @@ export function checkModel(input: CheckInput, options: CheckOptions = {}): Check
     suppressed: run.suppressed,
     failOn: model.rules.failOn,
     counts: countBySeverity(diagnostics),
+    ran: run.ran,
   };
 }
 

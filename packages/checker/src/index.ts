@@ -2,7 +2,14 @@
 // rule docs for `archc explain`, and the maturity level. The saga model checker and the law
 // kit live in ./model-check and ./laws.
 
-export { type CheckInput, type CheckOptions, type CheckResult, checkModel } from "./check.js";
+export { allRuleMetas, findRuleMeta } from "./catalogue.js";
+export {
+  type CheckInput,
+  type CheckOptions,
+  type CheckResult,
+  checkModel,
+  countBySeverity,
+} from "./check.js";
 export { evaluateRules, type RuleRun, type RunRulesOptions, runRules } from "./engine/run-rules.js";
 export { engineMetas } from "./engine/meta-rules.js";
 export type { RuleSetting } from "./engine/options.js";
@@ -15,5 +22,20 @@ export {
   type RuleMeta,
   type RuleOption,
   DOCS_BASE_URL,
+  PROJECT_URL,
 } from "./rule.js";
 export { rules } from "./rules/index.js";
+export {
+  escapeData,
+  escapeProperty,
+  escapeXml,
+  JSON_REPORT_VERSION,
+  type JsonDiagnostic,
+  type JsonReport,
+  type ReportContext,
+  SARIF_SCHEMA,
+  toGithub,
+  toJson,
+  toJunit,
+  toSarif,
+} from "./report/index.js";

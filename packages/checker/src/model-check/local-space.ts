@@ -4,7 +4,6 @@
 // these small numbers and reads tables instead of re-running the rules for every global state.
 
 import { InstanceMachine } from "./semantics.js";
-import { StateSet } from "./state-set.js";
 import { PHASE_BACKWARD, PHASE_FORWARD } from "./layout.js";
 import type { SagaPlan } from "./plan.js";
 
@@ -13,7 +12,8 @@ export const MAX_LOCAL_STATES = 1 << 20;
 
 export class LocalSpace {
   readonly machine: InstanceMachine;
-  readonly blocks: StateSet;
+  /** Local state blocks, `machine.words` each, by id. */
+  private blockWords: Uint32Array;
   readonly count: number;
   readonly stores: number;
   /** Moves of local state `id` while the orchestrator is up: entries [upStart[id], upStart[id + 1]). */
@@ -41,12 +41,12 @@ export class LocalSpace {
     const m = new InstanceMachine(plan);
     this.machine = m;
     const L = m.layout;
-    const blocks = new StateSet(m.words, 1 << 10);
-    this.blocks = blocks;
+    const W = m.words;
+    this.blockWords = new Uint32Array(1024 * W);
+    let count = 0;
+    const ids = new Map<string, number>();
     this.stores = plan.stores.length;
     const X = this.stores;
-    const init = new Uint32Array(m.words);
-    blocks.add(init, -1, -1);
 
     const upStart: number[] = [];
     const downStart: number[] = [];
@@ -62,12 +62,24 @@ export class LocalSpace {
     const deadlocked: number[] = [];
     const running: number[] = [];
 
+    // Off the hot path (local states number in the hundreds or thousands): a Map is enough.
     const intern = (buf: Uint32Array): number => {
-      const r = blocks.add(buf, -1, -1);
-      if (blocks.size > MAX_LOCAL_STATES)
+      const key = buf.join(",");
+      const known = ids.get(key);
+      if (known !== undefined) return known;
+      if (count >= MAX_LOCAL_STATES)
         throw new RangeError(`saga ${plan.saga.name}: more than ${MAX_LOCAL_STATES} local states`);
-      return r >= 0 ? r : -1 - r;
+      if ((count + 1) * W > this.blockWords.length) {
+        const bigger = new Uint32Array(this.blockWords.length * 2);
+        bigger.set(this.blockWords);
+        this.blockWords = bigger;
+      }
+      this.blockWords.set(buf.subarray(0, W), count * W);
+      ids.set(key, count);
+      return count++;
     };
+    intern(new Uint32Array(W));
+
     const record = (kind: number, step: number, v: number, touches: number): void => {
       moveAction.push(kind | (step << 9));
       moveViolation.push(v);
@@ -75,31 +87,31 @@ export class LocalSpace {
       moveTarget.push(v === 0 ? intern(m.next) : -1);
     };
 
-    for (let id = 0; id < blocks.size; id++) {
-      const off = id * m.words;
+    // Interning appends, so this loop also visits every state its moves discover.
+    for (let id = 0; id < count; id++) {
+      const off = id * W;
       upStart.push(moveAction.length);
-      const moves = m.expand(blocks.states, off, false, record);
+      const moves = m.expand(this.blockWords, off, false, record);
       downStart.push(moveAction.length);
-      m.expand(blocks.states, off, true, record);
-      const rv = m.resume(blocks.states, off);
+      m.expand(this.blockWords, off, true, record);
+      const rv = m.resume(this.blockWords, off);
       resumeViolation.push(rv);
       resumeTarget.push(intern(m.next));
-      const exp = m.exposedStores(blocks.states, off);
+      const exp = m.exposedStores(this.blockWords, off);
       exposed.push(exp);
       for (let x = 0; x < X; x++) {
         if ((exp >>> x) & 1) {
-          m.touch(blocks.states, off, x);
+          m.touch(this.blockWords, off, x);
           touchTarget.push(intern(m.next));
         } else touchTarget.push(-1);
       }
-      inFlight.push(m.inFlightRemote(blocks.states, off) ? 1 : 0);
-      m.cur.set(blocks.states.subarray(off, off + m.words));
-      const phase = L.get(m.cur, L.phase);
+      inFlight.push(m.inFlightRemote(this.blockWords, off) ? 1 : 0);
+      const phase = L.get(this.blockWords.subarray(off, off + W), L.phase);
       const isRunning = phase === PHASE_FORWARD || phase === PHASE_BACKWARD;
       running.push(isRunning ? 1 : 0);
       deadlocked.push(isRunning && moves === 0 ? 1 : 0);
     }
-    this.count = blocks.size;
+    this.count = count;
     // Moves are recorded per id in order, so the start of id + 1's "up" list ends id's "down" list.
     upStart.push(moveAction.length);
     this.upStart = Int32Array.from(upStart);
@@ -120,6 +132,6 @@ export class LocalSpace {
   /** The packed block of local state `id`. */
   block(id: number): Uint32Array {
     const W = this.machine.words;
-    return this.blocks.states.subarray(id * W, id * W + W);
+    return this.blockWords.subarray(id * W, id * W + W);
   }
 }

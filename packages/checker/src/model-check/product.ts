@@ -11,6 +11,9 @@ export type Emit = (action: number, violation: number) => void;
 
 export const MAX_INSTANCES = 8;
 
+/** Bit 0 of word 0, set in every state (an all-zero first word marks an empty hash slot). */
+const VALID = 1;
+
 export class ProductSystem {
   readonly words: number;
   readonly next: Uint32Array;
@@ -38,7 +41,7 @@ export class ProductSystem {
     const shifts: number[] = [];
     const masks: number[] = [];
     let word = 0;
-    let used = 0;
+    let used = 1;
     const field = (bits: number): void => {
       if (used + bits > 32) {
         word++;
@@ -49,6 +52,7 @@ export class ProductSystem {
       masks.push((2 ** bits - 1) | 0);
       used += bits;
     };
+    // Bit 0 of word 0 is always set: the state set treats an all-zero first word as an empty slot.
     for (let i = 0; i < instances; i++) field(this.idBits);
     field(bitsFor(this.maxCrashes));
     field(1);
@@ -66,6 +70,7 @@ export class ProductSystem {
   /** The initial state: no instance started (local state 0), the orchestrator up, no crash yet. */
   initial(out: Uint32Array): void {
     out.fill(0, 0, this.words);
+    out[0] = VALID;
   }
 
   /**

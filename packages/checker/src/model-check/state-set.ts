@@ -1,6 +1,8 @@
-// The set of reached states: packed states stored back to back in one growing Uint32Array (their
-// index is their BFS order), an open-addressing hash table of indices over it, and for each state
-// its BFS parent and the action that reached it. No object per state.
+// The set of reached states. States are kept twice, both packed: back to back in BFS order (an
+// index is a state's BFS number, with its BFS parent and the action that reached it), and inside
+// an open-addressing hash table, so that a probe reads one cache line instead of chasing an
+// index into the state array. Slots are empty when their first word is zero, so callers must
+// keep a bit of every state's first word set (the product's "valid" bit). No object per state.
 
 export class StateSet {
   /** States, `words` each, in insertion (= BFS) order. */
@@ -8,7 +10,8 @@ export class StateSet {
   parent: Int32Array;
   via: Int32Array;
   size = 0;
-  private table: Int32Array;
+  private keys: Uint32Array;
+  private slotIndex: Int32Array;
   private mask: number;
 
   constructor(
@@ -18,39 +21,38 @@ export class StateSet {
     this.states = new Uint32Array(initialCapacity * words);
     this.parent = new Int32Array(initialCapacity);
     this.via = new Int32Array(initialCapacity);
-    this.table = new Int32Array(initialCapacity * 2).fill(-1);
+    this.keys = new Uint32Array(initialCapacity * 2 * words);
+    this.slotIndex = new Int32Array(initialCapacity * 2);
     this.mask = initialCapacity * 2 - 1;
   }
 
-  /** Bytes held per state at the current load (states, parent, action, hash slots). */
+  /** Bytes per state at the worst point (just after doubling): states, parent, action, two slots. */
   static bytesPerState(words: number): number {
-    return 4 * words + 8 + 4 * 4;
+    return 2 * (4 * words + 8) + 4 * (4 * words + 4);
   }
 
   /** The index of the state, or -1. */
   find(buf: Uint32Array, off = 0): number {
     const W = this.words;
-    const states = this.states;
+    const keys = this.keys;
     let slot = hash(buf, off, W) & this.mask;
     for (;;) {
-      const idx = this.table[slot];
-      if (idx < 0) return -1;
-      if (equal(states, idx * W, buf, off, W)) return idx;
+      const k = slot * W;
+      if (keys[k] === 0) return -1;
+      if (equal(keys, k, buf, off, W)) return this.slotIndex[slot];
       slot = (slot + 1) & this.mask;
     }
   }
 
-  /**
-   * Adds the state unless present. Returns its index, or -1 - index when it was already there,
-   * so the caller learns both in one probe.
-   */
+  /** Adds the state unless present. Returns its index when added, -1 when it was already there. */
   add(buf: Uint32Array, parent: number, via: number): number {
     const W = this.words;
+    const keys = this.keys;
     let slot = hash(buf, 0, W) & this.mask;
     for (;;) {
-      const idx = this.table[slot];
-      if (idx < 0) break;
-      if (equal(this.states, idx * W, buf, 0, W)) return -1 - idx;
+      const k = slot * W;
+      if (keys[k] === 0) break;
+      if (equal(keys, k, buf, 0, W)) return -1;
       slot = (slot + 1) & this.mask;
     }
     const idx = this.size;
@@ -60,17 +62,22 @@ export class StateSet {
     }
     const states = this.states;
     const at = idx * W;
-    for (let w = 0; w < W; w++) states[at + w] = buf[w];
+    const k = slot * W;
+    for (let w = 0; w < W; w++) {
+      states[at + w] = buf[w];
+      keys[k + w] = buf[w];
+    }
+    this.slotIndex[slot] = idx;
     this.parent[idx] = parent;
     this.via[idx] = via;
-    this.table[slot] = idx;
     this.size++;
     return idx;
   }
 
   private grow(): void {
     const cap = this.parent.length * 2;
-    const states = new Uint32Array(cap * this.words);
+    const W = this.words;
+    const states = new Uint32Array(cap * W);
     states.set(this.states);
     this.states = states;
     const parent = new Int32Array(cap);
@@ -79,14 +86,17 @@ export class StateSet {
     const via = new Int32Array(cap);
     via.set(this.via);
     this.via = via;
-    // Rehash into a table twice the capacity: load stays at most one half.
-    this.table = new Int32Array(cap * 2).fill(-1);
+    // Rehash into a table of twice the capacity: the load stays at most one half.
+    this.keys = new Uint32Array(cap * 2 * W);
+    this.slotIndex = new Int32Array(cap * 2);
     this.mask = cap * 2 - 1;
-    const W = this.words;
+    const keys = this.keys;
     for (let idx = 0; idx < this.size; idx++) {
-      let slot = hash(this.states, idx * W, W) & this.mask;
-      while (this.table[slot] >= 0) slot = (slot + 1) & this.mask;
-      this.table[slot] = idx;
+      const at = idx * W;
+      let slot = hash(states, at, W) & this.mask;
+      while (keys[slot * W] !== 0) slot = (slot + 1) & this.mask;
+      for (let w = 0; w < W; w++) keys[slot * W + w] = states[at + w];
+      this.slotIndex[slot] = idx;
     }
   }
 }
