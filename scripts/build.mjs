@@ -1,5 +1,5 @@
 // Bundles the CLI (and, once present, the language server) into single ESM files with esbuild.
-import { existsSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync } from "node:fs";
 import { build } from "esbuild";
 
 const entries = [
@@ -21,5 +21,23 @@ for (const entry of entries) {
     banner: {
       js: "import { createRequire as __archcRequire } from 'node:module'; const require = __archcRequire(import.meta.url);",
     },
+  });
+}
+
+// The VS Code extension: its client as CommonJS (what the extension host loads; `vscode` is
+// provided by the editor) and a copy of the server bundle, so the .vsix is self-contained.
+if (existsSync("packages/vscode/src/extension.ts") && existsSync("packages/lsp/dist/server.mjs")) {
+  mkdirSync("packages/vscode/dist", { recursive: true });
+  copyFileSync("packages/lsp/dist/server.mjs", "packages/vscode/dist/server.mjs");
+  await build({
+    entryPoints: ["packages/vscode/src/extension.ts"],
+    outfile: "packages/vscode/dist/extension.cjs",
+    bundle: true,
+    platform: "node",
+    format: "cjs",
+    target: "node20",
+    external: ["vscode"],
+    legalComments: "none",
+    logLevel: "warning",
   });
 }
