@@ -157,6 +157,31 @@ describe("comments", () => {
     expect(format(text)).toBe("type A {\n  x: int // crlf\n  /* b\n  c */\n}\n");
   });
 
+  it("keeps a one-line item under an archc-allow comment on one line, so the allow still applies", () => {
+    const text = [
+      "// archc-allow sync-cycle: broken at runtime by a feature flag",
+      "service a { api v1 { op f: unit -> unit } calls b.g }",
+      "// an ordinary comment",
+      "service b { api v1 { op g: unit -> unit } calls a.f }",
+      "",
+    ].join("\n");
+    expect(formatChecked(text)).toBe(
+      [
+        "// archc-allow sync-cycle: broken at runtime by a feature flag",
+        "service a { api v1 { op f: unit -> unit } calls b.g }",
+        "",
+        "// an ordinary comment",
+        "service b {",
+        "  api v1 {",
+        "    op g: unit -> unit",
+        "  }",
+        "  calls a.f",
+        "}",
+        "",
+      ].join("\n"),
+    );
+  });
+
   it("formats a file of comments only, and an empty file", () => {
     expect(formatChecked("  // one\n\n\n/* two */  ")).toBe("// one\n\n/* two */\n");
     expect(format("")).toBe("");
@@ -172,7 +197,13 @@ function sprinkle(text: string, picks: readonly { at: number; style: number }[])
   picks.forEach((p, n) => {
     const offset = points[p.at % points.length];
     // Indented after each newline: a declaration keyword in column 1 would start a declaration.
-    const styles = [` /* c${n} */ `, ` // c${n}\n  `, `\n/// c${n}\n  `, ` /* c${n}\n  more ${n} */ `];
+    const styles = [
+      ` /* c${n} */ `,
+      ` // c${n}\n  `,
+      `\n/// c${n}\n  `,
+      ` /* c${n}\n  more ${n} */ `,
+      `\n// archc-allow r${n}: why\n  `,
+    ];
     inserts.set(offset, (inserts.get(offset) ?? "") + styles[p.style % styles.length]);
   });
   let out = "";
@@ -185,7 +216,7 @@ function sprinkle(text: string, picks: readonly { at: number; style: number }[])
 }
 
 describe("comments sprinkled over generated files", () => {
-  const picks = fc.array(fc.record({ at: fc.nat(), style: fc.nat(3) }), { minLength: 1, maxLength: 8 });
+  const picks = fc.array(fc.record({ at: fc.nat(), style: fc.nat(4) }), { minLength: 1, maxLength: 8 });
 
   it("survive formatting, which keeps the tree and is idempotent", () => {
     fc.assert(

@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import {
   breakParent,
   type Doc,
+  flatten,
   group,
   hardline,
   ifBreak,
@@ -76,5 +77,10 @@ describe("printDoc", () => {
 
   it("measures width in code points, not UTF-16 units", () => {
     expect(printDoc(group(["😀😀", line, "x"]), 4)).toBe("😀😀 x");
+  });
+
+  it("flattens a document onto one line whatever the width", () => {
+    const doc = group([record(["alpha", "beta"]), hardline, "x", softline, "y"], true);
+    expect(printDoc(flatten(doc), 4)).toBe("{ alpha, beta } xy");
   });
 });

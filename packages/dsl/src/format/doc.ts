@@ -76,3 +76,21 @@ export function join(separator: Doc, docs: readonly Doc[]): Concat {
   });
   return out;
 }
+
+/** `doc` laid out on one line whatever the width: every group flat, every line a space. */
+export function flatten(doc: Doc): Doc {
+  if (typeof doc === "string") return doc;
+  if (Array.isArray(doc)) return doc.map(flatten);
+  const d = doc as Line | Group | Indent | IfBreak | BreakParent;
+  switch (d.kind) {
+    case "line":
+      return d.soft ? "" : " ";
+    case "group":
+    case "indent":
+      return flatten(d.contents);
+    case "if-break":
+      return flatten(d.flat);
+    case "break-parent":
+      return "";
+  }
+}

@@ -15,7 +15,9 @@
 // - Empty blocks print as `{}`; a block that the tree does not remember (a store without
 //   properties) is left out.
 // - Strings are re-escaped canonically; numbers keep the spelling the author used (`raw`).
-// - Every comment is kept, next to the item it was written by (see comments.ts).
+// - Every comment is kept, next to the item it was written by (see comments.ts). An item
+//   written on one line under an `// archc-allow` comment stays on one line: the comment
+//   silences findings on the line after it, wherever in the item they point.
 
 import type * as A from "../ast.js";
 import type { CommentPlacement } from "./comments.js";

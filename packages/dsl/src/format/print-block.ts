@@ -3,7 +3,7 @@
 
 import type { Comment } from "../ast.js";
 import type { CommentPlacement, PlacedComment } from "./comments.js";
-import { breakParent, type Doc, group, hardline, ifBreak, indent, line } from "./doc.js";
+import { breakParent, type Doc, flatten, group, hardline, ifBreak, indent, line } from "./doc.js";
 
 export interface BlockStyle {
   /** What separates items when the block fits on one line; unused when it always breaks. */
@@ -36,11 +36,31 @@ export function blankBeforeItem(ctx: CommentPlacement, item: object): boolean {
   return leading.length > 0 ? leading[0].blankBefore : ctx.blankBefore(item);
 }
 
+/** `// archc-allow <rule>: reason` silences findings that start on the line after it. */
+const SUPPRESSION = /^\/\/\s*archc-allow\b/;
+
+/**
+ * An item written on one line right under an `archc-allow` comment stays on one line, so the
+ * comment keeps applying to everything in it (a finding may point at any member inside).
+ */
+function keepsItsLine(item: object, leading: readonly PlacedComment[]): boolean {
+  const last = leading[leading.length - 1];
+  const span = (item as { span?: { line: number; endLine: number } }).span;
+  return (
+    last !== undefined &&
+    span !== undefined &&
+    span.line === span.endLine &&
+    last.comment.span.endLine === span.line - 1 &&
+    SUPPRESSION.test(last.comment.text)
+  );
+}
+
 /** `doc` with the comments attached to `item`: leading ones before it, trailing after it. */
-export function withComments(ctx: CommentPlacement, item: object, doc: Doc): Doc {
+export function withComments(ctx: CommentPlacement, item: object, itemDoc: Doc): Doc {
   const leading = ctx.leading(item);
   const trailing = ctx.trailing(item);
-  if (leading.length === 0 && trailing.length === 0) return doc;
+  if (leading.length === 0 && trailing.length === 0) return itemDoc;
+  const doc = keepsItsLine(item, leading) ? flatten(itemDoc) : itemDoc;
   const parts: Doc[] = [];
   leading.forEach((p, i) => {
     if (i > 0 && p.blankBefore) parts.push(hardline);
