@@ -3,6 +3,7 @@
 // kit live in ./model-check and ./laws.
 
 export { allRuleMetas, findRuleMeta } from "./catalogue.js";
+export { type Explanation, explain, explainIndex, findDocsRoot, ruleDocs } from "./docs/explain.js";
 export {
   type CheckInput,
   type CheckOptions,

@@ -3,6 +3,7 @@
 import { Command, CommanderError } from "commander";
 import { registerCheck } from "./commands/check.js";
 import { registerEmit } from "./commands/emit.js";
+import { registerExplain } from "./commands/explain.js";
 import { registerFmt } from "./commands/fmt.js";
 import { registerParse } from "./commands/parse.js";
 import { registerLsp } from "./commands/lsp.js";
@@ -16,6 +17,7 @@ type Register = (program: Command, io: CliIO, setExit: (code: number) => void) =
 const commands: Register[] = [registerParse, registerFmt];
 commands.push(registerEmit);
 commands.push(registerCheck);
+commands.push(registerExplain);
 commands.push(registerLsp); // `archc lsp` last in help: it is for editors, not people
 
 export async function runCli(argv: readonly string[], io: CliIO = processIO): Promise<number> {

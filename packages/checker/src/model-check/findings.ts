@@ -31,7 +31,7 @@ import {
   violationKind,
   violationStep,
 } from "./semantics.js";
-import { pathTo, successorBy, traceOfLasso, traceOfPath } from "./trace.js";
+import { concreteRun, pathTo, traceOfLasso, traceOfRun } from "./trace.js";
 
 interface Finding {
   readonly rule: ModelCheckRuleId;
@@ -63,14 +63,15 @@ export function findingsOf(
   const plan = space.plan;
   const found: Finding[] = [];
   for (const hit of explored.violations) {
-    const last = successorBy(space, explored.set, hit.parent, hit.action, hit.code);
-    const path = pathTo(explored.set, hit.parent);
-    const trace = traceOfPath(space, explored.set, path, last);
-    const actions = path.slice(1).map((idx) => explored.set.via[idx]);
-    found.push(violationFinding(model, plan, hit.code, hit.action, actions, trace));
+    const run = concreteRun(space, explored.set, pathTo(explored.set, hit.parent), {
+      action: hit.action,
+      violation: hit.code,
+    });
+    const trace = traceOfRun(space, run);
+    found.push(violationFinding(model, plan, hit.code, run.last!.action, run.actions.slice(1), trace));
   }
   if (explored.deadlock) {
-    const trace = traceOfPath(space, explored.set, pathTo(explored.set, explored.deadlock.state));
+    const trace = traceOfRun(space, concreteRun(space, explored.set, pathTo(explored.set, explored.deadlock.state)));
     const instance = 31 - Math.clz32(explored.deadlock.instances & -explored.deadlock.instances);
     found.push({
       rule: "saga-stuck",

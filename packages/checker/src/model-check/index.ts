@@ -122,7 +122,8 @@ export function modelCheck(model: Model, opts: ModelCheckOptions = {}): ModelChe
       onProgress: opts.onProgress && ((p) => opts.onProgress?.({ ...p, saga: saga.name })),
     });
     const t0 = performance.now();
-    const lasso = findFairLasso(space, explored);
+    // With no cycle among an instance's local states there is no lasso to look for.
+    const lasso = space.local.acyclic ? undefined : findFairLasso(space, explored);
     const livenessMs = performance.now() - t0;
     const found = findingsOf(model, space, explored, lasso);
     diagnostics.push(...found);

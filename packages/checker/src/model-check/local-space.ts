@@ -36,6 +36,13 @@ export class LocalSpace {
   readonly deadlocked: Uint8Array;
   /** Started and unfinished. */
   readonly running: Uint8Array;
+  /**
+   * No cycle among local states (moves, resumes and isolation marks together). A cycle of global
+   * states cannot contain a crash (crashes are counted and never undone), so it projects onto a
+   * closed walk of local states in every instance that moves on it: with no local cycle there is
+   * no global cycle, no lasso, and termination follows from deadlock freedom.
+   */
+  readonly acyclic: boolean;
 
   constructor(readonly plan: SagaPlan) {
     const m = new InstanceMachine(plan);
@@ -127,6 +134,14 @@ export class LocalSpace {
     this.inFlightRemote = Uint8Array.from(inFlight);
     this.deadlocked = Uint8Array.from(deadlocked);
     this.running = Uint8Array.from(running);
+    this.acyclic = !hasCycle(count, (id, visit) => {
+      for (let e = this.upStart[id]; e < this.upStart[id + 1]; e++)
+        if (this.moveTarget[e] >= 0) visit(this.moveTarget[e], true);
+      // A resume or a mark that leaves the instance as it was is no step of the instance.
+      visit(this.resumeTarget[id], false);
+      for (let x = 0; x < X; x++)
+        if (this.touchTarget[id * X + x] >= 0) visit(this.touchTarget[id * X + x], false);
+    });
   }
 
   /** The packed block of local state `id`. */
@@ -134,4 +149,42 @@ export class LocalSpace {
     const W = this.machine.words;
     return this.blockWords.subarray(id * W, id * W + W);
   }
+}
+
+/** Iterative three-colour DFS over edges `(to, isMove)`; a non-move back to itself is no edge. */
+function hasCycle(
+  n: number,
+  edges: (id: number, visit: (to: number, isMove: boolean) => void) => void,
+): boolean {
+  const colour = new Uint8Array(n); // 0 new, 1 on the DFS path, 2 done
+  const adjacency: number[][] = [];
+  for (let v = 0; v < n; v++) {
+    const out: number[] = [];
+    edges(v, (to, isMove) => {
+      if (isMove || to !== v) out.push(to);
+    });
+    adjacency.push(out);
+  }
+  const stack: number[] = [];
+  const cursor = new Int32Array(n);
+  for (let root = 0; root < n; root++) {
+    if (colour[root] !== 0) continue;
+    stack.push(root);
+    colour[root] = 1;
+    while (stack.length > 0) {
+      const v = stack[stack.length - 1];
+      if (cursor[v] < adjacency[v].length) {
+        const w = adjacency[v][cursor[v]++];
+        if (colour[w] === 1) return true;
+        if (colour[w] === 0) {
+          colour[w] = 1;
+          stack.push(w);
+        }
+      } else {
+        colour[v] = 2;
+        stack.pop();
+      }
+    }
+  }
+  return false;
 }

@@ -28,10 +28,17 @@ export class ProductSystem {
   private readonly downField: number;
   private readonly maxCrashes: number;
 
+  private readonly sortBuf: Int32Array;
+
+  /**
+   * `symmetric`: instances are interchangeable, so a state stands for all its permutations and
+   * is stored in canonical form (instances' local ids in ascending order).
+   */
   constructor(
     readonly local: LocalSpace,
     readonly instances: number,
     maxCrashes: number,
+    readonly symmetric = false,
   ) {
     if (!Number.isInteger(instances) || instances < 1 || instances > MAX_INSTANCES)
       throw new RangeError(`instances must be an integer from 1 to ${MAX_INSTANCES}`);
@@ -65,6 +72,7 @@ export class ProductSystem {
     this.cur = new Uint32Array(this.words);
     this.next = new Uint32Array(this.words);
     this.ids = new Int32Array(instances);
+    this.sortBuf = new Int32Array(instances);
   }
 
   /** The initial state: no instance started (local state 0), the orchestrator up, no crash yet. */
@@ -119,6 +127,7 @@ export class ProductSystem {
             if (id2 !== ids[k]) this.set(next, k, id2);
           }
         }
+        if (this.symmetric) this.canonicalize(next);
         emit(action, 0);
       }
     }
@@ -137,9 +146,26 @@ export class ProductSystem {
         this.set(next, i, sp.resumeTarget[ids[i]]);
         if (v === 0) v = sp.resumeViolation[ids[i]];
       }
+      if (this.symmetric) this.canonicalize(next);
       emit(actionCode(A_RESUME, 0, 0), v);
     }
     return deadlocked;
+  }
+
+  /** Puts the instances of `buf` in canonical (ascending) order. */
+  canonicalize(buf: Uint32Array): void {
+    const N = this.instances;
+    const t = this.sortBuf;
+    for (let i = 0; i < N; i++) {
+      const v = this.get(buf, i);
+      let j = i;
+      while (j > 0 && t[j - 1] > v) {
+        t[j] = t[j - 1];
+        j--;
+      }
+      t[j] = v;
+    }
+    for (let i = 0; i < N; i++) this.set(buf, i, t[i]);
   }
 
   /** The local state of every instance, the crash count and the down flag. */

@@ -36,15 +36,36 @@ export interface Successor {
 
 export class SagaSpace {
   readonly local: LocalSpace;
+  /** The system the explorer runs: symmetry-reduced when `symmetric`. */
   readonly product: ProductSystem;
+  /** The same system without symmetry reduction: traces, liveness and replay use it. */
+  readonly plain: ProductSystem;
+  /**
+   * Instances are interchangeable, so the explorer stores one state per permutation class. Used
+   * only when no lasso is possible (the local graph is acyclic): fairness is not symmetric per
+   * action, so the liveness pass needs the plain product.
+   */
+  readonly symmetric: boolean;
 
   constructor(
     readonly plan: SagaPlan,
     readonly instances: number,
     readonly maxCrashes: number,
+    symmetry = true,
   ) {
     this.local = new LocalSpace(plan);
-    this.product = new ProductSystem(this.local, instances, maxCrashes);
+    this.plain = new ProductSystem(this.local, instances, maxCrashes);
+    this.symmetric = symmetry && instances > 1 && this.local.acyclic;
+    this.product = this.symmetric ? new ProductSystem(this.local, instances, maxCrashes, true) : this.plain;
+  }
+
+  /** Whether two states are permutations of each other (equal in canonical form). */
+  sameUpToSymmetry(a: Uint32Array, b: Uint32Array): boolean {
+    const x = a.slice();
+    const y = b.slice();
+    this.plain.canonicalize(x);
+    this.plain.canonicalize(y);
+    return x.every((w, i) => w === y[i]);
   }
 
   get words(): number {
@@ -57,10 +78,11 @@ export class SagaSpace {
     return s;
   }
 
+  /** Successors in the plain (unreduced) product. */
   successors(state: Uint32Array, off = 0): Successor[] {
     const out: Successor[] = [];
-    this.product.expand(state, off, (action, violation) => {
-      out.push({ action, violation, state: this.product.next.slice() });
+    this.plain.expand(state, off, (action, violation) => {
+      out.push({ action, violation, state: this.plain.next.slice() });
     });
     return out;
   }
