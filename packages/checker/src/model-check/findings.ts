@@ -71,7 +71,10 @@ export function findingsOf(
     found.push(violationFinding(model, plan, hit.code, run.last!.action, run.actions.slice(1), trace));
   }
   if (explored.deadlock) {
-    const trace = traceOfRun(space, concreteRun(space, explored.set, pathTo(explored.set, explored.deadlock.state)));
+    const trace = traceOfRun(
+      space,
+      concreteRun(space, explored.set, pathTo(explored.set, explored.deadlock.state)),
+    );
     const instance = 31 - Math.clz32(explored.deadlock.instances & -explored.deadlock.instances);
     found.push({
       rule: "saga-stuck",

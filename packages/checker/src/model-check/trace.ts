@@ -69,7 +69,9 @@ export function concreteRun(
       .find(
         (s) =>
           s.violation === 0 &&
-          (space.symmetric ? sameKindAndStep(s.action, via) && space.sameUpToSymmetry(s.state, target) : s.action === via),
+          (space.symmetric
+            ? sameKindAndStep(s.action, via) && space.sameUpToSymmetry(s.state, target)
+            : s.action === via),
       );
     if (!next) throw new Error("internal: an explored transition cannot be re-simulated");
     actual = next.state;
@@ -115,4 +117,3 @@ export function traceOfLasso(space: SagaSpace, set: StateSet, lasso: Lasso): Tra
     states.push(traceState(space, states.length, e.action, space.vars(stateAt(space, set, e.state))));
   return { states, loopsTo: prefix.states.length - 1 };
 }
-
