@@ -45,6 +45,8 @@ export interface ModelCheckOptions {
   readonly onProgress?: (p: ModelCheckProgress) => void;
   /** Bytes the explorer may use (default: half the free memory, at most 4 GiB). */
   readonly memoryBudgetBytes?: number;
+  /** Store one state per permutation of interchangeable instances (default true; see docs). */
+  readonly symmetry?: boolean;
 }
 
 export interface SagaCheckStats {
@@ -63,6 +65,10 @@ export interface SagaCheckStats {
   readonly boundReason?: "max-states" | "memory";
   readonly maxStates: number;
   readonly fairness: "weak";
+  /** States were stored one per permutation of the interchangeable instances. */
+  readonly symmetryReduced: boolean;
+  /** No instance can loop, so termination followed from deadlock freedom (no lasso search). */
+  readonly acyclic: boolean;
   readonly findings: number;
   /** Why the saga was not explored (unresolved ops: the compiler reports those). */
   readonly skipped?: string;
@@ -94,7 +100,7 @@ export function modelCheck(model: Model, opts: ModelCheckOptions = {}): ModelChe
     let skipped = planned.ok ? undefined : planned.reason;
     if (planned.ok) {
       try {
-        space = new SagaSpace(planned.plan, instances, maxCrashes);
+        space = new SagaSpace(planned.plan, instances, maxCrashes, opts.symmetry ?? true);
       } catch (e) {
         if (!(e instanceof RangeError)) throw e;
         skipped = e.message;
@@ -110,6 +116,8 @@ export function modelCheck(model: Model, opts: ModelCheckOptions = {}): ModelChe
         livenessMs: 0,
         bounded: false,
         maxStates: requested,
+        symmetryReduced: false,
+        acyclic: false,
         findings: 0,
         skipped,
       });
@@ -138,6 +146,8 @@ export function modelCheck(model: Model, opts: ModelCheckOptions = {}): ModelChe
       bounded: explored.bounded,
       boundReason: explored.bounded ? (maxStates < requested ? "memory" : "max-states") : undefined,
       maxStates,
+      symmetryReduced: space.symmetric,
+      acyclic: space.local.acyclic,
       findings: found.length,
     });
   }
@@ -155,6 +165,8 @@ export function modelCheck(model: Model, opts: ModelCheckOptions = {}): ModelChe
           livenessMs: 0,
           bounded: false,
           maxStates: requested,
+          symmetryReduced: false,
+          acyclic: false,
           findings: 0,
           skipped: "no saga of that name",
         });
