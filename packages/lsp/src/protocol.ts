@@ -17,6 +17,8 @@ export interface PublishedParams {
   /** Milliseconds the re-check and publish took inside the server (debounce excluded). */
   readonly ms: number;
   readonly files: number;
+  /** Where the time went: load (read + parse changed files), index, compile, check, collect. */
+  readonly phases: Readonly<Record<string, number>>;
 }
 /** Sent after each publish round when the client asked for `reportTimings`. */
 export const PublishedNotification = new NotificationType<PublishedParams>("archc/published");

@@ -95,8 +95,8 @@ export function serveConnection(connection: Connection): void {
       versionOf: (abs) => documents.get(uriOf(abs))?.version,
       ...(options.reportTimings
         ? {
-            onPublished: (ms, files) =>
-              void connection.sendNotification(PublishedNotification, { ms, files }),
+            onPublished: (ms, files, phases) =>
+              void connection.sendNotification(PublishedNotification, { ms, files, phases }),
           }
         : {}),
     });

@@ -68,3 +68,35 @@ describe("Project", () => {
     expect([...snap.byFile.values()].flat().filter((d) => d.severity === "error")).toEqual([]);
   });
 });
+
+describe("compilations derived from one load of the folder", () => {
+  it("equal what loadWorkspace([entry], { root }) loads, for every entry", async () => {
+    const { loadWorkspace } = await import("@archc/dsl");
+    const { loadCompilations } = await import("../src/workspace/compilations.js");
+    const { expandEntries } = await import("@archc/dsl");
+    for (const dir of [
+      path.join(fixtures, "shop"),
+      path.join(fixtures, "cycle"),
+      path.join(fixtures, "..", "..", "..", "..", "examples", "shop"),
+    ]) {
+      const host = new OverlayHost();
+      const derived = loadCompilations(dir, expandEntries([dir]), host, new Map());
+      expect(derived.length).toBeGreaterThan(0);
+      for (const c of derived) {
+        const direct = loadWorkspace([c.entry], { root: dir, host });
+        const shape = (ws: typeof direct) => ({
+          root: ws.root,
+          entries: ws.entries,
+          diagnostics: ws.diagnostics,
+          files: ws.files.map((f) => ({
+            file: f.file,
+            imports: f.imports,
+            diagnostics: f.diagnostics,
+            text: f.text,
+          })),
+        });
+        expect(shape(c.workspace)).toEqual(shape(direct));
+      }
+    }
+  });
+});

@@ -10,7 +10,7 @@ export interface PublisherOptions {
   readonly uriOf: (abs: string) => string;
   readonly versionOf: (abs: string) => number | undefined;
   /** Called after each publish round with how long the re-check took (for tracing). */
-  readonly onPublished?: (ms: number, files: number) => void;
+  readonly onPublished?: (ms: number, files: number, phases: Readonly<Record<string, number>>) => void;
 }
 
 export class DiagnosticPublisher {
@@ -71,7 +71,7 @@ export class DiagnosticPublisher {
       void this.connection.sendDiagnostics({ uri: this.options.uriOf(abs), diagnostics: [] });
     }
     this.touched.clear();
-    this.options.onPublished?.(performance.now() - started, count);
+    this.options.onPublished?.(performance.now() - started, count, { ...this.project.phases });
   }
 
   dispose(): void {

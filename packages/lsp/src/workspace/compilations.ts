@@ -1,8 +1,9 @@
 // Which files compile together. A compilation is an entry file plus everything it imports
 // (LANGUAGE.md §1), so the entries of a folder are the files no other file imports; files that
 // only import each other in a cycle get the first of them as their entry. Every .arch file of the
-// folder lands in at least one compilation, and each compilation is loaded exactly as
-// `archc check <entry> --root <folder>` loads it.
+// folder lands in at least one compilation, and each compilation's Workspace is exactly what
+// `loadWorkspace([entry], { root: folder })` returns — `archc check <entry> --root <folder>` —
+// derived from one load of the whole folder, so an edit costs one pass over the files.
 
 import * as path from "node:path";
 import { loadWorkspace, type ParsedFile, type SourceHost, type Workspace } from "@archc/dsl";
@@ -22,20 +23,44 @@ export function loadCompilations(
   if (files.length === 0) return [];
   const sorted = [...files].sort();
   const everything = loadWorkspace(sorted, { root: folder, host, cache });
+  const byFile = new Map(everything.files.map((f) => [f.file, f]));
   const imported = new Set<string>();
-  for (const f of everything.files) for (const i of f.imports) imported.add(path.resolve(folder, i));
+  for (const f of everything.files) for (const i of f.imports) imported.add(i);
 
-  const loaded = new Set(everything.files.map((f) => f.absolutePath));
   const out: LoadedCompilation[] = [];
   const covered = new Set<string>();
-  const compile = (entry: string) => {
-    const workspace = loadWorkspace([entry], { root: folder, host, cache });
-    for (const f of workspace.files) covered.add(f.absolutePath);
-    out.push({ folder, entry, workspace });
+  const compile = (entry: ParsedFile) => {
+    const workspace = closureOf(folder, entry, byFile);
+    for (const f of workspace.files) covered.add(f.file);
+    out.push({ folder, entry: entry.absolutePath, workspace });
   };
-  for (const f of sorted) if (loaded.has(f) && !imported.has(f)) compile(f);
-  for (const f of sorted) if (loaded.has(f) && !covered.has(f)) compile(f);
-  // Unreadable files still get their read diagnostic through a compilation of their own.
-  for (const f of sorted) if (!loaded.has(f)) compile(f);
+  const loaded = sorted.map((abs) => byFile.get(relative(folder, abs))).filter((f) => f !== undefined);
+  for (const f of loaded) if (!imported.has(f.file)) compile(f);
+  for (const f of loaded) if (!covered.has(f.file)) compile(f);
+  // A file that could not be read still gets its read diagnostic, through a load of its own.
+  for (const abs of sorted)
+    if (!byFile.has(relative(folder, abs)))
+      out.push({ folder, entry: abs, workspace: loadWorkspace([abs], { root: folder, host, cache }) });
   return out;
+}
+
+function relative(folder: string, abs: string): string {
+  return path.relative(folder, abs).split(path.sep).join("/");
+}
+
+/** The entry and its imports, depth first in import order: loadWorkspace's load order. */
+function closureOf(folder: string, entry: ParsedFile, byFile: ReadonlyMap<string, ParsedFile>): Workspace {
+  const order: ParsedFile[] = [];
+  const seen = new Set<string>();
+  const visit = (f: ParsedFile) => {
+    if (seen.has(f.file)) return;
+    seen.add(f.file);
+    order.push(f);
+    for (const i of f.imports) {
+      const child = byFile.get(i);
+      if (child) visit(child);
+    }
+  };
+  visit(entry);
+  return { root: folder, entries: [entry.file], files: order, diagnostics: [] };
 }

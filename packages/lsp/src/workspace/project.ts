@@ -59,6 +59,15 @@ export class Project {
     { asts: readonly SourceFileAst[]; model?: Model; diagnostics: readonly Diagnostic[] }
   >();
 
+  /** Milliseconds spent in each phase by the latest snapshots (for the benchmark and tracing). */
+  readonly phases: Record<"load" | "index" | "compile" | "check" | "collect", number> = {
+    load: 0,
+    index: 0,
+    compile: 0,
+    check: 0,
+    collect: 0,
+  };
+
   constructor(readonly host: OverlayHost) {}
 
   /** Adds a workspace folder and every .arch file under it. */
@@ -124,15 +133,20 @@ export class Project {
     const key = this.stateKey;
     if (this.index?.key === key) return this.index.snap;
     const compilations: Compilation[] = [];
-    for (const [folder, files] of this.folders) {
-      for (const c of loadCompilations(folder, [...files], this.host, this.parseCache)) {
-        compilations.push({
-          ...c,
-          table: new SymbolTable(c.workspace.files.map((f) => f.ast)),
-          files: new Set(c.workspace.files.map((f) => f.absolutePath)),
-        });
-      }
+    let started = performance.now();
+    const loaded = [...this.folders].flatMap(([folder, files]) =>
+      loadCompilations(folder, [...files], this.host, this.parseCache),
+    );
+    this.phases.load = performance.now() - started;
+    started = performance.now();
+    for (const c of loaded) {
+      compilations.push({
+        ...c,
+        table: new SymbolTable(c.workspace.files.map((f) => f.ast)),
+        files: new Set(c.workspace.files.map((f) => f.absolutePath)),
+      });
     }
+    this.phases.index = performance.now() - started;
     const snap = { generation: this.host.generation, compilations };
     this.index = { key, snap };
     return snap;
@@ -143,7 +157,10 @@ export class Project {
     const key = this.stateKey;
     if (this.checked?.key === key) return this.checked.snap;
     const base = this.snapshot();
+    this.phases.compile = 0;
+    this.phases.check = 0;
     const compilations = base.compilations.map((c) => this.check(c));
+    const started = performance.now();
     const live = new Set(compilations.map((c) => c.entry));
     for (const entry of this.results.keys()) if (!live.has(entry)) this.results.delete(entry);
 
@@ -163,6 +180,7 @@ export class Project {
       }
     }
     for (const list of byFile.values()) list.sort(compareDiagnostics);
+    this.phases.collect = performance.now() - started;
     const snap = { generation: base.generation, compilations, byFile };
     this.checked = { key, snap };
     return snap;
@@ -176,9 +194,13 @@ export class Project {
     let model: Model | undefined;
     let found: Diagnostic[];
     try {
+      let t = performance.now();
       const compiled = pipeline.compile(c.workspace);
+      this.phases.compile += performance.now() - t;
+      t = performance.now();
       model = compiled.model;
       found = [...pipeline.check(compiled)];
+      this.phases.check += performance.now() - t;
     } catch (err) {
       // A stage that throws on a half-typed file must not take the server down with it: keep
       // the parse diagnostics and say what happened.
