@@ -2,10 +2,12 @@
 
 import { Command, CommanderError } from "commander";
 import { registerCheck } from "./commands/check.js";
+import { registerCompile } from "./commands/compile.js";
 import { registerEmit } from "./commands/emit.js";
 import { registerExplain } from "./commands/explain.js";
 import { registerFmt } from "./commands/fmt.js";
 import { registerParse } from "./commands/parse.js";
+import { registerSchema } from "./commands/schema.js";
 import { registerLsp } from "./commands/lsp.js";
 import { type CliIO, EXIT_OK, EXIT_USAGE, processIO, UsageError } from "./io.js";
 
@@ -15,6 +17,7 @@ type Register = (program: Command, io: CliIO, setExit: (code: number) => void) =
 
 /** Every command, in help order. */
 const commands: Register[] = [registerParse, registerFmt];
+commands.push(registerCompile, registerSchema);
 commands.push(registerEmit);
 commands.push(registerCheck);
 commands.push(registerExplain);
