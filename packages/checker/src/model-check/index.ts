@@ -23,6 +23,7 @@ export {
 export { type ModelCheckRuleId, type ModelCheckRuleMeta, modelCheckRule, modelCheckRules } from "./rules.js";
 export { type ReplayOptions, type ReplayResult, replayTrace } from "./replay.js";
 export { MAX_INSTANCES } from "./product.js";
+import { MAX_INSTANCES } from "./product.js";
 
 export const DEFAULT_INSTANCES = 2;
 export const DEFAULT_MAX_STATES = 20_000_000;
@@ -87,6 +88,13 @@ function bytesPerState(words: number): number {
 export function modelCheck(model: Model, opts: ModelCheckOptions = {}): ModelCheckResult {
   const instances = opts.instances ?? DEFAULT_INSTANCES;
   const maxCrashes = opts.maxCrashes ?? DEFAULT_MAX_CRASHES;
+  // Usage errors, not findings: the CLI validates its flags, so reaching here is a caller's bug.
+  if (!Number.isInteger(instances) || instances < 1 || instances > MAX_INSTANCES)
+    throw new RangeError(`instances must be an integer from 1 to ${MAX_INSTANCES}, not ${instances}`);
+  if (!Number.isInteger(maxCrashes) || maxCrashes < 0)
+    throw new RangeError(`maxCrashes must be a whole number, not ${maxCrashes}`);
+  if (opts.maxStates !== undefined && !(opts.maxStates >= 1))
+    throw new RangeError(`maxStates must be at least 1, not ${opts.maxStates}`);
   const budget = opts.memoryBudgetBytes ?? Math.min(4 * 2 ** 30, Math.floor(freemem() / 2));
   const requested = opts.maxStates ?? DEFAULT_MAX_STATES;
   const diagnostics: Diagnostic[] = [];

@@ -7,10 +7,12 @@ import type { Diagnostic, Trace } from "@archc/dsl";
 
 export type ItfValue = boolean | string | ItfValue[] | { "#bigint": string } | { [key: string]: ItfValue };
 
+export type ItfState = { "#meta": { index: number } } & Record<string, ItfValue | { index: number }>;
+
 export interface ItfTrace {
   "#meta": Record<string, ItfValue>;
   vars: string[];
-  states: Record<string, ItfValue>[];
+  states: ItfState[];
   loop?: number;
 }
 
@@ -38,7 +40,7 @@ export function toItf(trace: Trace, meta: ItfMeta = {}): ItfTrace {
     "#meta": head,
     vars: [...names, ACTION_VAR],
     states: trace.states.map((s) => {
-      const state: Record<string, ItfValue> = { "#meta": { index: toItfValue(s.index) } };
+      const state: ItfState = { "#meta": { index: s.index } };
       for (const name of names) state[name] = toItfValue(s.vars[name]);
       state[ACTION_VAR] = s.action;
       return state;
