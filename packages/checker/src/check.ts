@@ -3,8 +3,10 @@
 
 import type { Model } from "@archc/compiler";
 import { compareDiagnostics, type Diagnostic, type Severity } from "@archc/dsl";
+import { modelCheckMetas } from "./catalogue.js";
 import type { RuleSetting } from "./engine/options.js";
 import { evaluateRules } from "./engine/run-rules.js";
+import { type ModelCheckOptions, type ModelCheckResult, modelCheck } from "./model-check/index.js";
 import type { Rule, RuleMeta } from "./rule.js";
 
 /** A compilation (model plus the compiler's diagnostics), or a bare model. */
@@ -13,9 +15,17 @@ export type CheckInput = Model | { readonly model: Model; readonly diagnostics: 
 export interface CheckOptions {
   readonly rules?: readonly Rule[];
   readonly settings?: readonly RuleSetting[];
-  /** Metas and findings of the saga model checker, when it ran. */
+  /** Metas and findings produced elsewhere, silenced by allows like the rules' own. */
   readonly externalMetas?: readonly RuleMeta[];
   readonly externalFindings?: readonly Diagnostic[];
+  /** Ids of external rules that ran (their unused allows are reported). */
+  readonly externalRan?: readonly string[];
+  /**
+   * Runs the saga model checker (LAWS.md §B) with these options. Off by default: it explores
+   * state spaces, which an editor should not do on every keystroke. It does not run on a model
+   * with compiler errors.
+   */
+  readonly modelCheck?: ModelCheckOptions;
 }
 
 export interface CheckResult {
@@ -29,13 +39,25 @@ export interface CheckResult {
   readonly counts: { readonly errors: number; readonly warnings: number; readonly infos: number };
   /** Ids of the rules that ran (rules switched off with `severity off` did not). */
   readonly ran: readonly string[];
+  /** What the model checker explored, when it ran. */
+  readonly modelCheck?: ModelCheckResult["stats"];
+  /** Why the model checker did not run although asked to. */
+  readonly modelCheckSkipped?: string;
 }
 
 export function checkModel(input: CheckInput, options: CheckOptions = {}): CheckResult {
   const isCompilation = "model" in input && "diagnostics" in input && !("schemaVersion" in input);
   const model = isCompilation ? input.model : (input as Model);
   const compilerDiagnostics = isCompilation ? input.diagnostics : [];
-  const run = evaluateRules(model, options);
+  const compileErrors = compilerDiagnostics.some((d) => d.severity === "error");
+  const mc = options.modelCheck && !compileErrors ? modelCheck(model, options.modelCheck) : undefined;
+  const run = evaluateRules(model, {
+    ...options,
+    // The model checker's ids are always valid in `set` and `allow`; they count as run only when it ran.
+    externalMetas: [...(options.externalMetas ?? []), ...modelCheckMetas],
+    externalFindings: [...(options.externalFindings ?? []), ...(mc?.diagnostics ?? [])],
+    externalRan: [...(options.externalRan ?? []), ...(mc ? modelCheckMetas.map((m) => m.id) : [])],
+  });
   const findings = withoutCompilerOverlap(run.diagnostics, compilerDiagnostics);
   const diagnostics = [...compilerDiagnostics, ...findings].sort(compareDiagnostics);
   return {
@@ -44,7 +66,9 @@ export function checkModel(input: CheckInput, options: CheckOptions = {}): Check
     suppressed: run.suppressed,
     failOn: model.rules.failOn,
     counts: countBySeverity(diagnostics),
-    ran: run.ran,
+    ran: mc ? [...run.ran, ...modelCheckMetas.map((m) => m.id)] : run.ran,
+    ...(mc ? { modelCheck: mc.stats } : {}),
+    ...(options.modelCheck && compileErrors ? { modelCheckSkipped: "the model has compiler errors" } : {}),
   };
 }
 

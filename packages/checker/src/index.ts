@@ -2,7 +2,7 @@
 // rule docs for `archc explain`, and the maturity level. The saga model checker and the law
 // kit live in ./model-check and ./laws.
 
-export { allRuleMetas, findRuleMeta } from "./catalogue.js";
+export { allRuleMetas, findRuleMeta, modelCheckMetas } from "./catalogue.js";
 export { type Explanation, explain, explainIndex, findDocsRoot, ruleDocs } from "./docs/explain.js";
 export {
   type CheckInput,
@@ -40,3 +40,22 @@ export {
   toJunit,
   toSarif,
 } from "./report/index.js";
+export {
+  assessLevel,
+  type CriterionResult,
+  type LevelAssessment,
+  type LevelResult,
+} from "./level/assess-level.js";
+export { CRITERIA, type Criterion, type CriterionContext, type Gap, LEVELS } from "./level/criteria.js";
+export {
+  DEFAULT_INSTANCES,
+  DEFAULT_MAX_STATES,
+  formatModelCheckSummary,
+  formatTrace,
+  itfTraceFiles,
+  MAX_INSTANCES,
+  type ModelCheckOptions,
+  type ModelCheckProgress,
+  type ModelCheckResult,
+  modelCheck,
+} from "./model-check/index.js";

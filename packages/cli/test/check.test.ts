@@ -1,6 +1,6 @@
 // `archc check` end to end: the bundled CLI on small projects, every format, exit codes.
 
-import { readFileSync, rmSync } from "node:fs";
+import { readdirSync, readFileSync, rmSync } from "node:fs";
 import * as path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { validateCheckJson, validateSarif } from "../../checker/test/support/validators.js";
@@ -164,5 +164,56 @@ describe("archc check: colour", () => {
     expect(runArchc(d, ["check"], { FORCE_COLOR: "1", NO_COLOR: "" }).stdout).toContain("\u001b[31m");
     runArchc(d, ["check", "--output", "r.txt"], { FORCE_COLOR: "1", NO_COLOR: "" });
     expect(readFileSync(path.join(d, "r.txt"), "utf8")).not.toContain("\u001b[");
+  });
+});
+
+const SAGA = `type Order { id: uuid }
+type Payment { id: uuid }
+service orders {
+  api v1 { op approve: Order -> Order idempotent }
+  calls payments.charge { timeout 1s }
+}
+service payments { api v1 { op charge: Order -> Payment  op refund: Payment -> unit idempotent } }
+saga pay(Order) by orders {
+  step charge: payments.charge compensate payments.refund
+  pivot approve: orders.approve
+}
+`;
+
+describe("archc check: the saga model checker", () => {
+  it("runs by default: its finding, trace and a summary of what it explored", () => {
+    const r = runArchc(project({ "main.arch": SAGA }), ["check"]);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toContain("error[saga-partial-commit]: saga pay: the compensation payments.refund");
+    expect(r.stdout).toContain("= trace:\n     shortest counterexample, 4 states:\n");
+    expect(r.stdout).toMatch(/\nmodel check: saga pay, 2 instances: \d+ distinct states/);
+  });
+
+  it("--no-model-check leaves it out", () => {
+    const r = runArchc(project({ "main.arch": SAGA }), ["check", "--no-model-check"]);
+    expect(r.stdout).not.toContain("saga-partial-commit");
+    expect(r.stdout).not.toContain("model check:");
+  });
+
+  it("--instances and --max-states reach the checker; bad values are usage errors", () => {
+    const dir = project({ "main.arch": SAGA });
+    const r = runArchc(dir, ["check", "--instances", "1", "--max-states", "5"]);
+    expect(r.stdout).toMatch(/model check: saga pay, 1 instance: .*bounded/);
+    expect(runArchc(dir, ["check", "--instances", "0"]).status).toBe(2);
+    expect(runArchc(dir, ["check", "--max-states", "lots"]).status).toBe(2);
+  });
+
+  it("writes ITF traces with --trace-format itf --trace-out, and SARIF code flows", () => {
+    const dir = project({ "main.arch": SAGA });
+    const r = runArchc(dir, ["check", "--format", "sarif", "--trace-format", "itf", "--trace-out", "traces"]);
+    expect(r.stderr).toContain("archc: wrote 1 ITF trace file to traces\n");
+    const [file] = readdirSync(path.join(dir, "traces"));
+    expect(file).toBe("01-saga-partial-commit-main.arch-9.itf.json");
+    const itf = JSON.parse(readFileSync(path.join(dir, "traces", file), "utf8"));
+    expect(itf["#meta"].format).toBe("ITF");
+    const result = JSON.parse(r.stdout).runs[0].results.find((x: { ruleId: string }) => x.ruleId === "saga-partial-commit");
+    expect(result.codeFlows[0].threadFlows[0].locations).toHaveLength(4);
+    expect(validateSarif(JSON.parse(r.stdout)).errors).toEqual([]);
+    expect(runArchc(dir, ["check", "--trace-out", "t"]).status).toBe(2);
   });
 });

@@ -22,6 +22,8 @@ export interface RunRulesOptions {
   readonly externalMetas?: readonly RuleMeta[];
   /** Findings produced outside the engine (the model checker), silenced like the rules' own. */
   readonly externalFindings?: readonly Diagnostic[];
+  /** Ids of external rules that ran, so their unused allows are reported. */
+  readonly externalRan?: readonly string[];
 }
 
 export interface RuleRun {
@@ -69,7 +71,7 @@ export function evaluateRules(model: Model, options: RunRulesOptions = {}): Rule
         }),
     });
   }
-  const active = new Set(ran);
+  const active = new Set([...ran, ...(options.externalRan ?? [])]);
   for (const d of options.externalFindings ?? []) {
     const config = resolved.get(d.code);
     if (config?.severity === "off") continue;

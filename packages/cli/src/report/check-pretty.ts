@@ -2,7 +2,8 @@
 // help), then its fixes and, for model-checker findings, the numbered counterexample; then a
 // summary line with counts.
 
-import { compareDiagnostics, type Diagnostic, type Trace, type Workspace } from "@archc/dsl";
+import { formatTrace } from "@archc/checker";
+import { compareDiagnostics, type Diagnostic, type Workspace } from "@archc/dsl";
 import { type Palette, renderDiagnostic, summaryLine } from "./code-frame.js";
 
 export interface PrettyOptions {
@@ -18,8 +19,14 @@ export function renderCheckPretty(ws: Workspace, diags: readonly Diagnostic[], o
   const out: string[] = [];
   for (const d of [...diags].sort(compareDiagnostics)) {
     const lines = [renderDiagnostic(d, lookup, p, o.displayPath)];
-    for (const f of d.fixes ?? []) lines.push(`   ${p.blue("=")} ${p.bold("fix")}: ${f.title}`);
-    if (d.trace) lines.push(...renderTrace(d.trace, p, o.displayPath));
+    // The same gutter as renderDiagnostic's `= help:` line, so the notes line up under it.
+    const width = String(
+      Math.max(d.span.endLine, ...d.related.map((r) => (r.span.file === d.span.file ? r.span.line : 0))),
+    ).length;
+    const note = `${" ".repeat(width)}${p.blue(" =")}`;
+    for (const f of d.fixes ?? []) lines.push(`${note} ${p.bold("fix")}: ${f.title}`);
+    if (d.trace)
+      lines.push(`${note} ${p.bold("trace")}:`, ...formatTrace(d.trace, `${" ".repeat(width)}   `));
     out.push(`${lines.join("\n")}\n\n`);
   }
   const files = ws.files.length;
@@ -29,15 +36,4 @@ export function renderCheckPretty(ws: Workspace, diags: readonly Diagnostic[], o
   ].join(", ");
   out.push(`${summaryLine(diags, p)} ${p.dim(`(${extra})`)}\n`);
   return out.join("");
-}
-
-function renderTrace(trace: Trace, p: Palette, displayPath: (f: string) => string): string[] {
-  const lines = [
-    `   ${p.blue("=")} ${p.bold("trace")}${trace.loopsTo === undefined ? "" : ` (loops back to state ${trace.loopsTo})`}:`,
-  ];
-  for (const s of trace.states) {
-    const at = s.span ? p.dim(` (${displayPath(s.span.file)}:${s.span.line}:${s.span.col})`) : "";
-    lines.push(`     ${String(s.index).padStart(2)}. ${s.action}${at}`);
-  }
-  return lines;
 }
