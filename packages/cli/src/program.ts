@@ -6,6 +6,8 @@ import { registerCompile } from "./commands/compile.js";
 import { registerEmit } from "./commands/emit.js";
 import { registerExplain } from "./commands/explain.js";
 import { registerFmt } from "./commands/fmt.js";
+import { registerInit } from "./commands/init.js";
+import { registerLevel } from "./commands/level.js";
 import { registerParse } from "./commands/parse.js";
 import { registerSchema } from "./commands/schema.js";
 import { registerLsp } from "./commands/lsp.js";
@@ -21,6 +23,8 @@ commands.push(registerCompile, registerSchema);
 commands.push(registerEmit);
 commands.push(registerCheck);
 commands.push(registerExplain);
+commands.push(registerLevel);
+commands.push(registerInit);
 commands.push(registerLsp); // `archc lsp` last in help: it is for editors, not people
 
 export async function runCli(argv: readonly string[], io: CliIO = processIO): Promise<number> {

@@ -185,7 +185,7 @@ describe("archc check: the saga model checker", () => {
     const r = runArchc(project({ "main.arch": SAGA }), ["check"]);
     expect(r.status).toBe(1);
     expect(r.stdout).toContain("error[saga-partial-commit]: saga pay: the compensation payments.refund");
-    expect(r.stdout).toContain("= trace:\n     shortest counterexample, 4 states:\n");
+    expect(r.stdout).toContain("  = trace:\n    shortest counterexample, 4 states:\n");
     expect(r.stdout).toMatch(/\nmodel check: saga pay, 2 instances: \d+ distinct states/);
   });
 
@@ -211,7 +211,9 @@ describe("archc check: the saga model checker", () => {
     expect(file).toBe("01-saga-partial-commit-main.arch-9.itf.json");
     const itf = JSON.parse(readFileSync(path.join(dir, "traces", file), "utf8"));
     expect(itf["#meta"].format).toBe("ITF");
-    const result = JSON.parse(r.stdout).runs[0].results.find((x: { ruleId: string }) => x.ruleId === "saga-partial-commit");
+    const result = JSON.parse(r.stdout).runs[0].results.find(
+      (x: { ruleId: string }) => x.ruleId === "saga-partial-commit",
+    );
     expect(result.codeFlows[0].threadFlows[0].locations).toHaveLength(4);
     expect(validateSarif(JSON.parse(r.stdout)).errors).toEqual([]);
     expect(runArchc(dir, ["check", "--trace-out", "t"]).status).toBe(2);
