@@ -27,7 +27,6 @@ import { definition, references } from "./features/navigation.js";
 import { documentSymbols, workspaceSymbols } from "./features/outline.js";
 import { DiagnosticPublisher } from "./features/publish.js";
 import { prepareRename, rename } from "./features/rename.js";
-import { reportHtml } from "./features/report.js";
 import { semanticTokens, semanticTokensLegend } from "./features/semantic-tokens.js";
 import {
   DEFAULT_DEBOUNCE_MS,
@@ -36,6 +35,7 @@ import {
   ReportRequest,
 } from "./protocol.js";
 import { UriBook, uriToPath } from "./text/uris.js";
+import { startChecker } from "./workspace/checker.js";
 import { Project } from "./workspace/project.js";
 import { OverlayHost } from "./workspace/source-host.js";
 
@@ -43,6 +43,8 @@ export function serveConnection(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
   const host = new OverlayHost();
   const project = new Project(host);
+  // Started before any folder is added, so the checker thread sees every change from the first.
+  const checker = startChecker(project, (message) => connection.console.log(message));
   const uris = new UriBook();
   const uriOf = (abs: string) => uris.uriOf(abs);
   let publisher: DiagnosticPublisher | undefined;
@@ -62,7 +64,7 @@ export function serveConnection(connection: Connection): void {
     empty: T,
     uri: string | undefined,
     position: { line: number; character: number } | undefined,
-    run: (at: Located) => T | ResponseError,
+    run: (at: Located) => T | ResponseError | Promise<T | ResponseError>,
   ): Promise<T | ResponseError> {
     await new Promise((resolve) => setImmediate(resolve));
     if (token.isCancellationRequested)
@@ -72,7 +74,7 @@ export function serveConnection(connection: Connection): void {
     try {
       const at = locate(project, abs, position);
       if (!at) return empty;
-      const result = run(at);
+      const result = await run(at);
       if (token.isCancellationRequested)
         return new ResponseError(LSPErrorCodes.RequestCancelled, `${what} cancelled`);
       return result;
@@ -89,10 +91,11 @@ export function serveConnection(connection: Connection): void {
       const p = uriToPath(f);
       if (p !== undefined) project.addFolder(p);
     }
-    publisher = new DiagnosticPublisher(connection, project, {
+    publisher = new DiagnosticPublisher(connection, project, () => checker, {
       debounceMs: typeof options.debounceMs === "number" ? options.debounceMs : DEFAULT_DEBOUNCE_MS,
       uriOf,
       versionOf: (abs) => documents.get(uriOf(abs))?.version,
+      onError: (err) => fail("publishing diagnostics", err),
       ...(options.reportTimings
         ? {
             onPublished: (ms, files, phases) =>
@@ -182,7 +185,7 @@ export function serveConnection(connection: Connection): void {
   });
 
   connection.onHover((p, token) =>
-    answer("hover", token, null, p.textDocument.uri, p.position, (at) => hover(project, at)),
+    answer("hover", token, null, p.textDocument.uri, p.position, (at) => hover(checker, at)),
   );
   connection.onDefinition((p, token) =>
     answer("definition", token, [], p.textDocument.uri, p.position, (at) => definition(at, uriOf)),
@@ -227,7 +230,7 @@ export function serveConnection(connection: Connection): void {
   );
   connection.onCodeAction((p, token) =>
     answer("codeAction", token, [], p.textDocument.uri, p.range.start, (at) =>
-      codeActions(project, at, p.range, uriOf),
+      codeActions(checker, project.stateKey, at, p.range, uriOf),
     ),
   );
 
@@ -256,22 +259,17 @@ export function serveConnection(connection: Connection): void {
 
   connection.onRequest(ReportRequest, async (p) => {
     try {
-      const snap = project.checkedSnapshot();
       const abs = p.uri ? uris.remember(p.uri) : undefined;
-      const c = snap.compilations.find((x) => abs === undefined || x.files.has(abs)) ?? snap.compilations[0];
-      if (!c) return { title: "archc", html: reportHtml({ diagnostics: [], entry: "(no .arch files)" }) };
-      const html = reportHtml({
-        model: c.model,
-        diagnostics: c.diagnostics,
-        entry: path.relative(c.folder, c.entry),
-      });
-      return { title: c.model?.system.name ?? path.basename(c.entry), html };
+      return await checker.report(abs);
     } catch (err) {
       fail("report", err);
       return new ResponseError(-32603, `the report could not be built: ${String(err)}`);
     }
   });
 
-  connection.onShutdown(() => publisher?.dispose());
+  connection.onShutdown(() => {
+    publisher?.dispose();
+    checker.dispose();
+  });
   connection.listen();
 }

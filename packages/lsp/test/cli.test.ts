@@ -18,6 +18,8 @@ describe("archc lsp --stdio", () => {
     const uri = client.open(path.join(root, "payments.arch"));
     const p = await client.diagnostics(uri);
     expect(p.diagnostics).toEqual([]);
+    // The bundle found its checker thread (dist/check-worker.mjs beside it).
+    expect(client.log.filter((m) => m.includes("server thread"))).toEqual([]);
     expect(await client.stop()).toBe(0);
   });
 

@@ -45,6 +45,8 @@ beforeAll(async () => {
 afterAll(async () => {
   expect(client.alive).toBe(true);
   expect(client.errorLog).toEqual([]);
+  // Compile and check ran on the checker thread, not on the server's.
+  expect(client.log.filter((m) => m.includes("server thread"))).toEqual([]);
   expect(await client.stop()).toBe(0);
 });
 

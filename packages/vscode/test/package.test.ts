@@ -20,7 +20,7 @@ let files: Map<string, Buffer>;
 let packaging = "";
 
 beforeAll(() => {
-  for (const bundle of ["dist/extension.cjs", "dist/server.mjs"])
+  for (const bundle of ["dist/extension.cjs", "dist/server.mjs", "dist/check-worker.mjs"])
     if (!existsSync(path.join(pkg, bundle)))
       throw new Error(`${bundle} is missing: run \`node scripts/build.mjs\` first`);
   const r = spawnSync(
@@ -51,6 +51,7 @@ describe("the .vsix", () => {
       "[Content_Types].xml",
       "extension.vsixmanifest",
       "extension/LICENSE.txt",
+      "extension/dist/check-worker.mjs",
       "extension/dist/extension.cjs",
       "extension/dist/server.mjs",
       "extension/language-configuration.json",
@@ -95,6 +96,7 @@ describe("the .vsix", () => {
       expect(p.diagnostics.map((d) => d.code)).toContain("unprotected-call");
       const report = await client.request<{ html: string }>("archc/report", { uri });
       expect(report.html).toContain("<svg");
+      expect(client.log.filter((m) => m.includes("server thread"))).toEqual([]);
     } finally {
       expect(await client.stop()).toBe(0);
     }

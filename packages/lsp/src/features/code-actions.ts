@@ -14,7 +14,8 @@ import {
 } from "vscode-languageserver";
 import { sourceReader } from "../symbols/describe.js";
 import { isUsableSpan, lineIndexOf, offsetAt, spanToRange } from "../text/positions.js";
-import type { Compilation, Project } from "../workspace/project.js";
+import type { Checker } from "../workspace/checker.js";
+import type { Compilation } from "../workspace/project.js";
 import { toLspDiagnostic } from "./diagnostics.js";
 import type { Located } from "./locate.js";
 
@@ -31,18 +32,21 @@ export interface AllowArgs {
   readonly reason?: string;
 }
 
-export function codeActions(
-  project: Project,
+export async function codeActions(
+  checker: Checker,
+  stateKey: string,
   at: Located,
   range: Range,
   uriOf: (abs: string) => string,
-): (CodeAction | Command)[] {
+): Promise<(CodeAction | Command)[]> {
   const from = offsetAt(at.lines, range.start);
   const to = offsetAt(at.lines, range.end);
   const c = at.compilations[0];
   if (!c) return [];
   const folder = c.folder;
-  const fileDiags = project.checkedSnapshot().byFile.get(at.abs) ?? [];
+  // Fixes edit by range, so they must come from a check of exactly this text: wait for it.
+  const result = await checker.current();
+  const fileDiags = result.key === stateKey ? (result.byFile.get(at.abs) ?? []) : [];
   // Diagnostics on the lines of the cursor or selection: a fix is offered anywhere on its line.
   const lineFrom = at.lines.offsetOf(range.start.line + 1, 1);
   const lineTo = at.lines.offsetOf(range.end.line + 2, 1);

@@ -7,10 +7,11 @@ import { declarationCode, declarationFacts, sourceReader } from "../symbols/desc
 import type { SymbolDecl } from "../symbols/types.js";
 import { spanContains, spanToRange } from "../text/positions.js";
 import { pipeline } from "../workspace/pipeline.js";
-import type { Compilation, Project } from "../workspace/project.js";
+import type { Checker } from "../workspace/checker.js";
+import type { Compilation } from "../workspace/project.js";
 import type { Located } from "./locate.js";
 
-export function hover(project: Project, at: Located): Hover | null {
+export function hover(checker: Checker, at: Located): Hover | null {
   const sections: string[] = [];
   let range: A.Span | undefined;
 
@@ -22,7 +23,7 @@ export function hover(project: Project, at: Located): Hover | null {
     break;
   }
 
-  const findings = findingsAt(project, at);
+  const findings = findingsAt(checker, at);
   for (const d of findings) {
     sections.push(describeFinding(d));
     range ??= d.span;
@@ -64,8 +65,9 @@ function fence(code: string): string {
   return `\`\`\`arch\n${code}\n\`\`\``;
 }
 
-function findingsAt(project: Project, at: Located): A.Diagnostic[] {
-  const diags = project.checkedSnapshot().byFile.get(at.abs) ?? [];
+/** Findings under the cursor, from the latest check if it is of this very text (no waiting). */
+function findingsAt(checker: Checker, at: Located): A.Diagnostic[] {
+  const diags = checker.latestIfCurrent()?.byFile.get(at.abs) ?? [];
   return diags.filter((d) => spanContains(d.span, at.offset));
 }
 

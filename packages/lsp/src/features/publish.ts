@@ -1,7 +1,9 @@
 // Publishes diagnostics as the user types: a keystroke schedules a re-check after a short quiet
 // period (the debounce), and only files whose diagnostics changed — or whose text did — are sent.
+// A result computed for an older text is not published; the re-check that follows is.
 
 import type { Connection } from "vscode-languageserver";
+import type { Checker } from "../workspace/checker.js";
 import type { Project } from "../workspace/project.js";
 import { toLspDiagnostic } from "./diagnostics.js";
 
@@ -11,6 +13,7 @@ export interface PublisherOptions {
   readonly versionOf: (abs: string) => number | undefined;
   /** Called after each publish round with how long the re-check took (for tracing). */
   readonly onPublished?: (ms: number, files: number, phases: Readonly<Record<string, number>>) => void;
+  readonly onError?: (err: unknown) => void;
 }
 
 export class DiagnosticPublisher {
@@ -19,10 +22,13 @@ export class DiagnosticPublisher {
   /** Files whose text changed since they were last published: republished even if unchanged. */
   private readonly touched = new Set<string>();
   private disposed = false;
+  private running = false;
+  private again = false;
 
   constructor(
     private readonly connection: Connection,
     private readonly project: Project,
+    private readonly checker: () => Checker,
     private options: PublisherOptions,
   ) {}
 
@@ -41,37 +47,58 @@ export class DiagnosticPublisher {
     if (this.timer) clearTimeout(this.timer);
     this.timer = setTimeout(() => {
       this.timer = undefined;
-      this.publishNow();
+      void this.publishNow();
     }, delay);
   }
 
-  publishNow(): void {
+  /** Re-checks (on the checker) and publishes; rounds never overlap, and stale results wait. */
+  async publishNow(): Promise<void> {
     if (this.disposed) return;
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    this.running = true;
     const started = performance.now();
-    const snap = this.project.checkedSnapshot();
-    let count = 0;
-    for (const [abs, diags] of snap.byFile) {
-      const folder = this.project.folderOf(abs) ?? abs;
-      const lsp = diags.map((d) => toLspDiagnostic(d, folder, this.options.uriOf));
-      const version = this.options.versionOf(abs);
-      const key = JSON.stringify(lsp);
-      if (this.sent.get(abs) === key && !this.touched.has(abs)) continue;
-      this.sent.set(abs, key);
-      count++;
-      void this.connection.sendDiagnostics({
-        uri: this.options.uriOf(abs),
-        diagnostics: lsp,
-        ...(version !== undefined ? { version } : {}),
-      });
+    try {
+      const result = await this.checker().current();
+      // The text moved on while the check ran: those ranges would point at the wrong places.
+      if (result.key !== this.project.stateKey) {
+        this.again = true;
+        return;
+      }
+      let count = 0;
+      for (const [abs, diags] of result.byFile) {
+        const folder = this.project.folderOf(abs) ?? abs;
+        const lsp = diags.map((d) => toLspDiagnostic(d, folder, this.options.uriOf));
+        const version = this.options.versionOf(abs);
+        const key = JSON.stringify(lsp);
+        if (this.sent.get(abs) === key && !this.touched.has(abs)) continue;
+        this.sent.set(abs, key);
+        count++;
+        void this.connection.sendDiagnostics({
+          uri: this.options.uriOf(abs),
+          diagnostics: lsp,
+          ...(version !== undefined ? { version } : {}),
+        });
+      }
+      // A file that left the project (deleted, or its folder removed) gets its diagnostics cleared.
+      for (const abs of [...this.sent.keys()]) {
+        if (result.byFile.has(abs)) continue;
+        this.sent.delete(abs);
+        void this.connection.sendDiagnostics({ uri: this.options.uriOf(abs), diagnostics: [] });
+      }
+      this.touched.clear();
+      this.options.onPublished?.(performance.now() - started, count, result.phases);
+    } catch (err) {
+      this.options.onError?.(err);
+    } finally {
+      this.running = false;
+      if (this.again) {
+        this.again = false;
+        this.schedule();
+      }
     }
-    // A file that left the project (deleted, or its folder removed) gets its diagnostics cleared.
-    for (const abs of [...this.sent.keys()]) {
-      if (snap.byFile.has(abs)) continue;
-      this.sent.delete(abs);
-      void this.connection.sendDiagnostics({ uri: this.options.uriOf(abs), diagnostics: [] });
-    }
-    this.touched.clear();
-    this.options.onPublished?.(performance.now() - started, count, { ...this.project.phases });
   }
 
   dispose(): void {

@@ -2,8 +2,11 @@
 // their synchronous calls, event flows and stores, followed by tables of services, stores,
 // events and findings — all from the checked Model, as self-contained HTML (no scripts).
 
+import * as path from "node:path";
 import type { Model } from "@archc/compiler";
 import type { Diagnostic } from "@archc/dsl";
+import type { ReportResult } from "../protocol.js";
+import type { Project } from "../workspace/project.js";
 
 export interface ReportInput {
   readonly model?: Model;
@@ -196,4 +199,17 @@ svg marker path { fill: #888; }
 ${body}
 </body></html>
 `;
+}
+
+/** The report of the compilation holding `file` (the first compilation when absent). */
+export function buildReport(project: Project, file: string | undefined): ReportResult {
+  const snap = project.checkedSnapshot();
+  const c = snap.compilations.find((x) => file === undefined || x.files.has(file)) ?? snap.compilations[0];
+  if (!c) return { title: "archc", html: reportHtml({ diagnostics: [], entry: "(no .arch files)" }) };
+  const html = reportHtml({
+    model: c.model,
+    diagnostics: c.diagnostics,
+    entry: path.relative(c.folder, c.entry),
+  });
+  return { title: c.model?.system.name || path.basename(c.entry), html };
 }

@@ -47,6 +47,13 @@ export interface CheckedSnapshot {
   readonly byFile: ReadonlyMap<string, readonly Diagnostic[]>;
 }
 
+/** A change to the project's files, replayable on another project (the checker thread's). */
+export type ProjectChange =
+  | { readonly op: "addFolder"; readonly path: string }
+  | { readonly op: "removeFolder"; readonly path: string }
+  | { readonly op: "addFile"; readonly path: string }
+  | { readonly op: "removeFile"; readonly path: string };
+
 export class Project {
   private readonly folders = new Map<string, Set<string>>();
   private readonly parseCache = new Map<string, ParsedFile>();
@@ -68,7 +75,18 @@ export class Project {
     collect: 0,
   };
 
+  /** Told about every change to the set of files, after it is made. */
+  onChange: ((change: ProjectChange) => void) | undefined;
+
   constructor(readonly host: OverlayHost) {}
+
+  /** Applies a change recorded from another project. */
+  apply(change: ProjectChange): void {
+    if (change.op === "addFolder") this.addFolder(change.path);
+    else if (change.op === "removeFolder") this.removeFolder(change.path);
+    else if (change.op === "addFile") this.addFile(change.path);
+    else this.removeFile(change.path);
+  }
 
   /** Adds a workspace folder and every .arch file under it. */
   addFolder(folder: string): void {
@@ -82,10 +100,13 @@ export class Project {
     }
     this.folders.set(root, new Set(files));
     this.structure++;
+    this.onChange?.({ op: "addFolder", path: root });
   }
 
   removeFolder(folder: string): void {
-    if (this.folders.delete(path.resolve(folder))) this.structure++;
+    if (!this.folders.delete(path.resolve(folder))) return;
+    this.structure++;
+    this.onChange?.({ op: "removeFolder", path: path.resolve(folder) });
   }
 
   /** The folder a file belongs to: the innermost workspace folder holding it. */
@@ -111,20 +132,24 @@ export class Project {
     if (!set.has(file)) {
       set.add(file);
       this.structure++;
+      this.onChange?.({ op: "addFile", path: file });
     }
   }
 
   removeFile(file: string): void {
     const folder = this.folderOf(file);
-    if (folder !== undefined && this.folders.get(folder)!.delete(file)) this.structure++;
     this.parseCache.delete(file);
+    if (folder === undefined || !this.folders.get(folder)!.delete(file)) return;
+    this.structure++;
+    this.onChange?.({ op: "removeFile", path: file });
   }
 
   knownFiles(): string[] {
     return [...this.folders.values()].flatMap((s) => [...s]);
   }
 
-  private get stateKey(): string {
+  /** Identifies the state of files and texts; equal keys mean equal inputs. */
+  get stateKey(): string {
     return `${this.structure}:${this.host.generation}`;
   }
 

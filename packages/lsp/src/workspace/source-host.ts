@@ -6,11 +6,19 @@ import { diskHost, type SourceHost } from "@archc/dsl";
 
 type ReadResult = ReturnType<SourceHost["read"]>;
 
+/** A change to what the host serves, replayable on another host (the checker thread's). */
+export type HostChange =
+  | { readonly op: "setBuffer"; readonly path: string; readonly text: string }
+  | { readonly op: "closeBuffer"; readonly path: string }
+  | { readonly op: "invalidate"; readonly path: string };
+
 export class OverlayHost implements SourceHost {
   private readonly buffers = new Map<string, string>();
   private readonly diskCache = new Map<string, { file: string; result: ReadResult }>();
   /** Bumped on every change of any source; snapshots are memoised on it. */
   generation = 0;
+  /** Told about every change, after it is made. */
+  onChange: ((change: HostChange) => void) | undefined;
 
   read(absolutePath: string, file: string): ReadResult {
     const open = this.buffers.get(absolutePath);
@@ -26,10 +34,13 @@ export class OverlayHost implements SourceHost {
     if (this.buffers.get(absolutePath) === text) return;
     this.buffers.set(absolutePath, text);
     this.generation++;
+    this.onChange?.({ op: "setBuffer", path: absolutePath, text });
   }
 
   closeBuffer(absolutePath: string): void {
-    if (this.buffers.delete(absolutePath)) this.generation++;
+    if (!this.buffers.delete(absolutePath)) return;
+    this.generation++;
+    this.onChange?.({ op: "closeBuffer", path: absolutePath });
   }
 
   isOpen(absolutePath: string): boolean {
@@ -50,5 +61,6 @@ export class OverlayHost implements SourceHost {
   invalidate(absolutePath: string): void {
     this.diskCache.delete(absolutePath);
     this.generation++;
+    this.onChange?.({ op: "invalidate", path: absolutePath });
   }
 }

@@ -52,6 +52,8 @@ export class LspTestClient {
   readonly published = new Map<string, PublishDiagnosticsParams>();
   readonly publishLog: PublishDiagnosticsParams[] = [];
   readonly stderr: string[] = [];
+  /** Every message the server logged to the client (window/logMessage). */
+  readonly log: string[] = [];
   /** Error messages the server logged to the client (window/logMessage, type Error). */
   readonly errorLog: string[] = [];
   private readonly waiters = new Set<Waiter>();
@@ -84,6 +86,7 @@ export class LspTestClient {
     connection.onRequest("client/registerCapability", () => null);
     connection.onRequest("workspace/configuration", () => []);
     connection.onNotification("window/logMessage", (p: { type: number; message: string }) => {
+      this.log.push(p.message);
       if (p.type === 1) this.errorLog.push(p.message);
     });
     connection.listen();
