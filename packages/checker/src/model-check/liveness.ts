@@ -22,7 +22,11 @@ export interface Lasso {
   readonly cycle: readonly LassoEdge[];
 }
 
-export function findFairLasso(space: SagaSpace, explored: Exploration): Lasso | undefined {
+/**
+ * `restrict` (default true) looks only at states with an instance on a local cycle; false
+ * searches every explored state (tests compare the two).
+ */
+export function findFairLasso(space: SagaSpace, explored: Exploration, restrict = true): Lasso | undefined {
   const n = explored.expanded;
   const set = explored.set;
   const W = space.words;
@@ -45,7 +49,9 @@ export function findFairLasso(space: SagaSpace, explored: Exploration): Lasso | 
   let best: { entry: number; scc: number } | undefined;
   let from = 0;
 
+  // Only states with an instance on a local cycle can lie on a global cycle (LocalSpace.cyclic).
   const pushEdge = (): void => {
+    if (restrict && !sys.onLocalCycle(sys.next, 0)) return;
     const w = set.find(sys.next);
     if (w < 0 || w >= n) return;
     if (w === from) {
@@ -78,7 +84,7 @@ export function findFairLasso(space: SagaSpace, explored: Exploration): Lasso | 
   };
 
   for (let root = 0; root < n; root++) {
-    if (index[root] !== -1) continue;
+    if (index[root] !== -1 || (restrict && !sys.onLocalCycle(set.states, root * W))) continue;
     visit(root);
     while (fp > 0) {
       const f = fp - 1;

@@ -43,6 +43,12 @@ export class LocalSpace {
    * no global cycle, no lasso, and termination follows from deadlock freedom.
    */
   readonly acyclic: boolean;
+  /**
+   * Local states on a cycle of the instance's own moves and the marks others put on it. On a
+   * cycle of global states, the instance that moves walks such a cycle, so every global state on
+   * it has some instance in a cyclic local state: the lasso search looks only at those.
+   */
+  readonly cyclic: Uint8Array;
 
   constructor(readonly plan: SagaPlan) {
     const m = new InstanceMachine(plan);
@@ -134,14 +140,15 @@ export class LocalSpace {
     this.inFlightRemote = Uint8Array.from(inFlight);
     this.deadlocked = Uint8Array.from(deadlocked);
     this.running = Uint8Array.from(running);
-    this.acyclic = !hasCycle(count, (id, visit) => {
+    // Resumes are left out: a crash is never undone, so no global cycle contains one.
+    this.cyclic = onCycle(count, (id, visit) => {
       for (let e = this.upStart[id]; e < this.upStart[id + 1]; e++)
         if (this.moveTarget[e] >= 0) visit(this.moveTarget[e], true);
-      // A resume or a mark that leaves the instance as it was is no step of the instance.
-      visit(this.resumeTarget[id], false);
+      // A mark that leaves the instance as it was is no step of the instance.
       for (let x = 0; x < X; x++)
         if (this.touchTarget[id * X + x] >= 0) visit(this.touchTarget[id * X + x], false);
     });
+    this.acyclic = this.cyclic.every((c) => c === 0);
   }
 
   /** The packed block of local state `id`. */
@@ -151,40 +158,65 @@ export class LocalSpace {
   }
 }
 
-/** Iterative three-colour DFS over edges `(to, isMove)`; a non-move back to itself is no edge. */
-function hasCycle(
+/**
+ * Marks the nodes on a cycle: members of a strongly connected component with more than one node,
+ * or with an edge to itself (iterative Tarjan). A non-move back to itself is no edge.
+ */
+function onCycle(
   n: number,
   edges: (id: number, visit: (to: number, isMove: boolean) => void) => void,
-): boolean {
-  const colour = new Uint8Array(n); // 0 new, 1 on the DFS path, 2 done
+): Uint8Array {
   const adjacency: number[][] = [];
+  const cyclic = new Uint8Array(n);
   for (let v = 0; v < n; v++) {
     const out: number[] = [];
     edges(v, (to, isMove) => {
-      if (isMove || to !== v) out.push(to);
+      if (to === v) {
+        if (isMove) cyclic[v] = 1;
+      } else out.push(to);
     });
     adjacency.push(out);
   }
+  const index = new Int32Array(n).fill(-1);
+  const low = new Int32Array(n);
+  const onStack = new Uint8Array(n);
   const stack: number[] = [];
   const cursor = new Int32Array(n);
+  let counter = 0;
   for (let root = 0; root < n; root++) {
-    if (colour[root] !== 0) continue;
+    if (index[root] !== -1) continue;
+    const path = [root];
+    index[root] = low[root] = counter++;
     stack.push(root);
-    colour[root] = 1;
-    while (stack.length > 0) {
-      const v = stack[stack.length - 1];
+    onStack[root] = 1;
+    while (path.length > 0) {
+      const v = path[path.length - 1];
       if (cursor[v] < adjacency[v].length) {
         const w = adjacency[v][cursor[v]++];
-        if (colour[w] === 1) return true;
-        if (colour[w] === 0) {
-          colour[w] = 1;
+        if (index[w] === -1) {
+          index[w] = low[w] = counter++;
           stack.push(w);
-        }
-      } else {
-        colour[v] = 2;
-        stack.pop();
+          onStack[w] = 1;
+          path.push(w);
+        } else if (onStack[w] === 1 && index[w] < low[v]) low[v] = index[w];
+        continue;
+      }
+      path.pop();
+      if (path.length > 0) {
+        const u = path[path.length - 1];
+        if (low[v] < low[u]) low[u] = low[v];
+      }
+      if (low[v] === index[v]) {
+        const members: number[] = [];
+        let w: number;
+        do {
+          w = stack.pop()!;
+          onStack[w] = 0;
+          members.push(w);
+        } while (w !== v);
+        if (members.length > 1) for (const m of members) cyclic[m] = 1;
       }
     }
   }
-  return false;
+  return cyclic;
 }

@@ -152,6 +152,16 @@ export class ProductSystem {
     return deadlocked;
   }
 
+  /** Some instance of the state at `src[off..]` is in a local state on a local cycle. */
+  onLocalCycle(src: Uint32Array, off: number): boolean {
+    const cyclic = this.local.cyclic;
+    for (let i = 0; i < this.instances; i++) {
+      const id = (src[off + this.fieldWord[i]] >>> this.fieldShift[i]) & this.fieldMask[i];
+      if (cyclic[id] === 1) return true;
+    }
+    return false;
+  }
+
   /** Puts the instances of `buf` in canonical (ascending) order. */
   canonicalize(buf: Uint32Array): void {
     const N = this.instances;

@@ -10,8 +10,8 @@ export class StateSet {
   parent: Int32Array;
   via: Int32Array;
   size = 0;
-  private keys: Uint32Array;
-  private slotIndex: Int32Array;
+  /** Slots of `words + 1` words: the packed state, then its index. */
+  private table: Uint32Array;
   private mask: number;
 
   constructor(
@@ -21,25 +21,28 @@ export class StateSet {
     this.states = new Uint32Array(initialCapacity * words);
     this.parent = new Int32Array(initialCapacity);
     this.via = new Int32Array(initialCapacity);
-    this.keys = new Uint32Array(initialCapacity * 2 * words);
-    this.slotIndex = new Int32Array(initialCapacity * 2);
+    this.table = new Uint32Array(initialCapacity * 2 * (words + 1));
     this.mask = initialCapacity * 2 - 1;
   }
 
-  /** Bytes per state at the worst point (just after doubling): states, parent, action, two slots. */
+  /**
+   * Bytes per state at the worst point: the arrays just doubled (twice the states, parents and
+   * actions) and the table just grown fourfold (eight slots per state).
+   */
   static bytesPerState(words: number): number {
-    return 2 * (4 * words + 8) + 4 * (4 * words + 4);
+    return 2 * (4 * words + 8) + 8 * 4 * (words + 1);
   }
 
   /** The index of the state, or -1. */
   find(buf: Uint32Array, off = 0): number {
     const W = this.words;
-    const keys = this.keys;
+    const S = W + 1;
+    const table = this.table;
     let slot = hash(buf, off, W) & this.mask;
     for (;;) {
-      const k = slot * W;
-      if (keys[k] === 0) return -1;
-      if (equal(keys, k, buf, off, W)) return this.slotIndex[slot];
+      const k = slot * S;
+      if (table[k] === 0) return -1;
+      if (equal(table, k, buf, off, W)) return table[k + W];
       slot = (slot + 1) & this.mask;
     }
   }
@@ -47,37 +50,39 @@ export class StateSet {
   /** Adds the state unless present. Returns its index when added, -1 when it was already there. */
   add(buf: Uint32Array, parent: number, via: number): number {
     const W = this.words;
-    const keys = this.keys;
+    const S = W + 1;
+    const table = this.table;
     let slot = hash(buf, 0, W) & this.mask;
     for (;;) {
-      const k = slot * W;
-      if (keys[k] === 0) break;
-      if (equal(keys, k, buf, 0, W)) return -1;
+      const k = slot * S;
+      if (table[k] === 0) break;
+      if (equal(table, k, buf, 0, W)) return -1;
       slot = (slot + 1) & this.mask;
     }
     const idx = this.size;
-    if (idx === this.parent.length) {
-      this.grow();
+    if (idx === this.parent.length) this.growArrays();
+    // Keep the load at most one half; grow fourfold, so the costly rehash happens rarely.
+    if (2 * (idx + 1) > this.mask + 1) {
+      this.rehash(4 * (this.mask + 1));
       return this.add(buf, parent, via);
     }
     const states = this.states;
     const at = idx * W;
-    const k = slot * W;
+    const k = slot * S;
     for (let w = 0; w < W; w++) {
       states[at + w] = buf[w];
-      keys[k + w] = buf[w];
+      table[k + w] = buf[w];
     }
-    this.slotIndex[slot] = idx;
+    table[k + W] = idx;
     this.parent[idx] = parent;
     this.via[idx] = via;
     this.size++;
     return idx;
   }
 
-  private grow(): void {
+  private growArrays(): void {
     const cap = this.parent.length * 2;
-    const W = this.words;
-    const states = new Uint32Array(cap * W);
+    const states = new Uint32Array(cap * this.words);
     states.set(this.states);
     this.states = states;
     const parent = new Int32Array(cap);
@@ -86,17 +91,22 @@ export class StateSet {
     const via = new Int32Array(cap);
     via.set(this.via);
     this.via = via;
-    // Rehash into a table of twice the capacity: the load stays at most one half.
-    this.keys = new Uint32Array(cap * 2 * W);
-    this.slotIndex = new Int32Array(cap * 2);
-    this.mask = cap * 2 - 1;
-    const keys = this.keys;
+  }
+
+  private rehash(slots: number): void {
+    const W = this.words;
+    const S = W + 1;
+    const states = this.states;
+    const table = new Uint32Array(slots * S);
+    this.table = table;
+    this.mask = slots - 1;
     for (let idx = 0; idx < this.size; idx++) {
       const at = idx * W;
       let slot = hash(states, at, W) & this.mask;
-      while (keys[slot * W] !== 0) slot = (slot + 1) & this.mask;
-      for (let w = 0; w < W; w++) keys[slot * W + w] = states[at + w];
-      this.slotIndex[slot] = idx;
+      while (table[slot * S] !== 0) slot = (slot + 1) & this.mask;
+      const k = slot * S;
+      for (let w = 0; w < W; w++) table[k + w] = states[at + w];
+      table[k + W] = idx;
     }
   }
 }
