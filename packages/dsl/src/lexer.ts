@@ -1,7 +1,12 @@
 // Tokens of .arch. Keywords are contextual: each keyword token is also in the `Ident`
 // category, so wherever the grammar expects a name any keyword is accepted as one.
+//
+// The lexer reads every word as an `Ident` and then retypes the words that are keywords. A
+// keyword matches only as a whole word (`service-api`, `ready` are names), which is exactly
+// "the whole identifier is a keyword's spelling": a map lookup is the same rule, and much
+// faster than trying a regex per keyword at every word.
 
-import { createToken, Lexer, type TokenType } from "chevrotain";
+import { createToken, type ILexingResult, Lexer, type TokenType } from "chevrotain";
 
 const IDENT_PATTERN = /[A-Za-z_][A-Za-z0-9_]*(?:-[A-Za-z0-9_]+)*/;
 
@@ -85,17 +90,15 @@ export const Question = createToken({ name: "Question", label: "`?`", pattern: /
 
 const keywordTokens: TokenType[] = [];
 
+const keywordBySpelling = new Map<string, TokenType>();
+
 function keyword(word: string): TokenType {
   const name = `Kw_${word.replace(/-/g, "_")}`;
-  const token = createToken({
-    name,
-    pattern: new RegExp(`${word}(?![A-Za-z0-9_]|-[A-Za-z0-9_])`),
-    start_chars_hint: [word[0]],
-    longer_alt: Ident,
-    categories: [Ident],
-  });
+  // Lexer.NA: never matched directly; `tokenize` retypes identifiers spelled like this.
+  const token = createToken({ name, pattern: Lexer.NA, categories: [Ident] });
   token.LABEL = `\`${word}\``;
   keywordTokens.push(token);
+  keywordBySpelling.set(word, token);
   return token;
 }
 
@@ -162,8 +165,8 @@ export const K = {
   OPTIONS: keyword("OPTIONS"),
 } as const;
 
-// Order matters: comments before `/`-units, ranges before quantities, keywords before Ident.
-export const allTokens: TokenType[] = [
+// Order matters: comments before `/`-units, ranges before quantities.
+const lexedTokens: TokenType[] = [
   WhiteSpace,
   DocComment,
   LineComment,
@@ -191,11 +194,13 @@ export const allTokens: TokenType[] = [
   Bang,
   Dot,
   Question,
-  ...keywordTokens,
   Ident,
 ];
 
-export const archLexer = new Lexer(allTokens, {
+/** Every token type the parser knows: what the lexer matches, plus the keywords. */
+export const allTokens: TokenType[] = [...lexedTokens.slice(0, -1), ...keywordTokens, Ident];
+
+const wordLexer = new Lexer(lexedTokens, {
   positionTracking: "full",
   // Lines end at `\n` (so `\r\n` works); a lone `\r` is whitespace. The same rule as
   // LineIndex, so token positions and diagnostic positions always agree.
@@ -204,3 +209,22 @@ export const archLexer = new Lexer(allTokens, {
   ensureOptimizations: false,
   recoveryEnabled: true,
 });
+
+/** Lexes .arch text: chevrotain's tokens, with keyword spellings typed as their keyword. */
+export const archLexer = {
+  tokenize(text: string): ILexingResult {
+    const result = wordLexer.tokenize(text);
+    const ident = Ident.tokenTypeIdx;
+    const tokens = result.tokens;
+    for (let i = 0; i < tokens.length; i++) {
+      const t = tokens[i];
+      if (t.tokenTypeIdx !== ident) continue;
+      const kw = keywordBySpelling.get(t.image);
+      if (kw !== undefined) {
+        t.tokenType = kw;
+        t.tokenTypeIdx = kw.tokenTypeIdx as number;
+      }
+    }
+    return result;
+  },
+};

@@ -53,9 +53,40 @@ export function parseSource(file: string, text: string): ParseResult {
   }
   const tokens = normaliseTokens(file, lexed.tokens, diagnostics);
   const docs = collectDocs(lexed.groups.comments ?? [], tokens);
+  // Fast path: a file without syntax errors parses in one go. Otherwise it is parsed again one
+  // declaration at a time, so a broken declaration cannot take the next ones down with it
+  // (for a file without syntax errors both give the same tree).
+  const whole = withinNesting(tokens) ? parseWhole(file, tokens, docs) : undefined;
+  const clean = whole !== undefined && whole.syntaxErrors === 0;
+  if (clean) diagnostics.push(...whole.diagnostics);
+  const { decls, imports } = clean ? whole : parseByDeclaration(file, tokens, docs, diagnostics);
+  const ast: SourceFileAst = {
+    kind: "File",
+    path: file,
+    imports,
+    decls,
+    comments,
+    span: lines.span(file, 0, text.length),
+  };
+  return { ast, diagnostics: dedupe(diagnostics).sort(compareDiagnostics) };
+}
+
+function parseWhole(file: string, tokens: IToken[], docs: Map<number, string>) {
+  try {
+    return parser().parseTokens(file, tokens, docs);
+  } catch {
+    return undefined; // the declaration-by-declaration parse reports it
+  }
+}
+
+function parseByDeclaration(
+  file: string,
+  tokens: IToken[],
+  docs: Map<number, string>,
+  diagnostics: Diagnostic[],
+): { decls: A.Decl[]; imports: A.ImportDecl[] } {
   const decls: A.Decl[] = [];
   const imports: A.ImportDecl[] = [];
-  // One declaration at a time: a broken declaration cannot take the next ones down with it.
   for (const slice of splitDeclarations(tokens)) {
     if (tooDeep(file, slice.tokens, diagnostics)) continue;
     try {
@@ -80,15 +111,7 @@ export function parseSource(file: string, text: string): ParseResult {
       });
     }
   }
-  const ast: SourceFileAst = {
-    kind: "File",
-    path: file,
-    imports,
-    decls,
-    comments,
-    span: lines.span(file, 0, text.length),
-  };
-  return { ast, diagnostics: dedupe(diagnostics).sort(compareDiagnostics) };
+  return { decls, imports };
 }
 
 function tokenSpan(file: string, t: IToken): Span {
@@ -142,7 +165,8 @@ function commentOf(file: string, lines: LineIndex, t: IToken, diagnostics: Diagn
 
 /** Turns error tokens into ordinary ones (after reporting them) so parsing continues. */
 function normaliseTokens(file: string, tokens: IToken[], diagnostics: Diagnostic[]): IToken[] {
-  for (const t of tokens) {
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
     if (t.tokenType === UnterminatedString) {
       diagnostics.push({
         code: "E0102",
@@ -204,13 +228,26 @@ function collectDocs(comments: IToken[], tokens: IToken[]): Map<number, string> 
 const OPENERS = new Set([LBrace.tokenTypeIdx, LParen.tokenTypeIdx, LAngle.tokenTypeIdx]);
 const CLOSERS = new Set([RBrace.tokenTypeIdx, RParen.tokenTypeIdx, RAngle.tokenTypeIdx]);
 
+/** Whether no bracket in `tokens` nests deeper than MAX_NESTING. */
+function withinNesting(tokens: IToken[]): boolean {
+  let depth = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const idx = tokens[i].tokenTypeIdx;
+    if (OPENERS.has(idx)) {
+      if (++depth > MAX_NESTING) return false;
+    } else if (CLOSERS.has(idx) && depth > 0) depth--;
+  }
+  return true;
+}
+
 /**
  * Whether a declaration nests deeper than MAX_NESTING (reported once); such a declaration is
  * skipped, so the recursive-descent parser never meets pathological depth.
  */
 function tooDeep(file: string, tokens: IToken[], diagnostics: Diagnostic[]): boolean {
   let depth = 0;
-  for (const t of tokens) {
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
     const idx = t.tokenTypeIdx;
     if (OPENERS.has(idx)) {
       depth++;

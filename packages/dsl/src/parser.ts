@@ -2,7 +2,14 @@
 // the typed AST directly. All AST building sits in ACTION blocks so grammar recording skips
 // it; recovered sub-rules return undefined, so every builder tolerates missing children.
 
-import { EmbeddedActionsParser, type IToken, type TokenType, tokenMatcher } from "chevrotain";
+import {
+  EmbeddedActionsParser,
+  type IOrAlt,
+  type IToken,
+  type OrMethodOpts,
+  type TokenType,
+  tokenMatcher,
+} from "chevrotain";
 import type * as A from "./ast.js";
 import type { Diagnostic } from "./diagnostic.js";
 import {
@@ -45,7 +52,27 @@ import { isQuantityOf } from "./units.js";
 
 type Maybe<T> = T | undefined;
 
-const QUANTITY_SHAPE = /^(\d+(?:\.\d+)?)(.*)$/;
+/**
+ * What a rule returns while chevrotain records the grammar (its actions must not run then).
+ * Checking `RECORDING_PHASE` inline instead of wrapping the AST building in `ACTION(() => …)`
+ * saves a closure per rule call on the hot paths.
+ */
+const RECORDING = undefined as never;
+
+/** `20Gi` → [20, "Gi"]: the number and the unit as written (no regex: this runs per token). */
+function splitQuantity(raw: string): [number, string] {
+  let i = 0;
+  while (i < raw.length) {
+    const c = raw.charCodeAt(i);
+    if (
+      (c >= 48 && c <= 57) ||
+      (c === 46 && i > 0 && raw.charCodeAt(i + 1) >= 48 && raw.charCodeAt(i + 1) <= 57)
+    )
+      i++;
+    else break;
+  }
+  return i === 0 ? [Number.NaN, ""] : [Number(raw.slice(0, i)), raw.slice(i)];
+}
 
 /** Decodes a string token's escapes; reports bad escapes through `report`. */
 function decodeString(
@@ -53,6 +80,7 @@ function decodeString(
   report: (offsetInRaw: number, length: number, msg: string) => void,
 ): string {
   const body = raw.slice(1, raw.endsWith('"') && raw.length > 1 ? -1 : undefined);
+  if (!body.includes("\\")) return body;
   let out = "";
   for (let i = 0; i < body.length; i++) {
     const c = body[i];
@@ -109,7 +137,7 @@ export class ArchParser extends EmbeddedActionsParser {
     tokens: IToken[],
     docs: Map<number, string>,
     next?: IToken,
-  ): { decls: A.Decl[]; imports: A.ImportDecl[]; diagnostics: Diagnostic[] } {
+  ): { decls: A.Decl[]; imports: A.ImportDecl[]; diagnostics: Diagnostic[]; syntaxErrors: number } {
     describeEndOfInput(next);
     this.file = file;
     this.diags = [];
@@ -121,7 +149,12 @@ export class ArchParser extends EmbeddedActionsParser {
       this.diags.push(
         this.syntaxError(err.token, err.message, (err as { previousToken?: IToken }).previousToken),
       );
-    return { ...result, diagnostics: this.diags };
+    return {
+      decls: result.decls,
+      imports: result.imports,
+      diagnostics: this.diags,
+      syntaxErrors: this.errors.length,
+    };
   }
 
   // ------------------------------------------------------------------ helpers (runtime only)
@@ -185,25 +218,19 @@ export class ArchParser extends EmbeddedActionsParser {
   }
 
   private quantityOf(t: IToken): A.Quantity {
-    const m = QUANTITY_SHAPE.exec(t.image);
-    return {
-      kind: "Quantity",
-      value: m ? Number(m[1]) : Number.NaN,
-      unit: m ? m[2] : "",
-      raw: t.image,
-      span: this.tokSpan(t),
-    };
+    const [value, unit] = splitQuantity(t.image);
+    return { kind: "Quantity", value, unit, raw: t.image, span: this.tokSpan(t) };
   }
 
   private rangeOf(t: IToken): A.Range {
     const [lowRaw, highRaw] = t.image.split("..");
     const span = this.tokSpan(t);
     const part = (raw: string, startOffset: number, startColumn: number): A.Quantity => {
-      const m = QUANTITY_SHAPE.exec(raw);
+      const [value, unit] = splitQuantity(raw);
       return {
         kind: "Quantity",
-        value: m ? Number(m[1]) : Number.NaN,
-        unit: m ? m[2] : "",
+        value,
+        unit,
         raw,
         span: {
           file: this.file,
@@ -407,24 +434,18 @@ export class ArchParser extends EmbeddedActionsParser {
 
   // ------------------------------------------------------------------ grammar
 
+  private readonly fileAlternatives: IOrAlt<Maybe<A.ImportDecl | A.Decl>>[] = [
+    { ALT: () => this.SUBRULE(this.importDecl) },
+    { ALT: () => this.SUBRULE(this.decl) },
+  ];
+
   private fileRule = this.RULE("fileRule", () => {
     const decls: A.Decl[] = [];
     const imports: A.ImportDecl[] = [];
     this.MANY(() => {
-      this.OR([
-        {
-          ALT: () => {
-            const imp = this.SUBRULE(this.importDecl);
-            this.ACTION(() => imp && imports.push(imp));
-          },
-        },
-        {
-          ALT: () => {
-            const d = this.SUBRULE(this.decl);
-            this.ACTION(() => d && decls.push(d));
-          },
-        },
-      ]);
+      const item = this.OR(this.fileAlternatives);
+      if (item?.kind === "Import") imports.push(item);
+      else if (item && !this.RECORDING_PHASE) decls.push(item);
     });
     return { decls, imports };
   });
@@ -437,30 +458,31 @@ export class ArchParser extends EmbeddedActionsParser {
     );
   });
 
+  private readonly declAlternatives: IOrAlt<Maybe<A.Decl>>[] = [
+    { ALT: () => this.SUBRULE(this.systemDecl) },
+    { ALT: () => this.SUBRULE(this.typeDecl) },
+    { ALT: () => this.SUBRULE(this.enumDecl) },
+    { ALT: () => this.SUBRULE(this.storeDecl) },
+    { ALT: () => this.SUBRULE(this.brokerDecl) },
+    { ALT: () => this.SUBRULE(this.topicDecl) },
+    { ALT: () => this.SUBRULE(this.eventDecl) },
+    { ALT: () => this.SUBRULE(this.serviceDecl) },
+    { ALT: () => this.SUBRULE(this.flowDecl) },
+    { ALT: () => this.SUBRULE(this.sagaDecl) },
+    { ALT: () => this.SUBRULE(this.gatewayDecl) },
+    { ALT: () => this.SUBRULE(this.deployDecl) },
+    { ALT: () => this.SUBRULE(this.rulesDecl) },
+  ];
+
   private decl = this.RULE("decl", (): Maybe<A.Decl> => {
-    return this.OR<Maybe<A.Decl>>([
-      { ALT: () => this.SUBRULE(this.systemDecl) },
-      { ALT: () => this.SUBRULE(this.typeDecl) },
-      { ALT: () => this.SUBRULE(this.enumDecl) },
-      { ALT: () => this.SUBRULE(this.storeDecl) },
-      { ALT: () => this.SUBRULE(this.brokerDecl) },
-      { ALT: () => this.SUBRULE(this.topicDecl) },
-      { ALT: () => this.SUBRULE(this.eventDecl) },
-      { ALT: () => this.SUBRULE(this.serviceDecl) },
-      { ALT: () => this.SUBRULE(this.flowDecl) },
-      { ALT: () => this.SUBRULE(this.sagaDecl) },
-      { ALT: () => this.SUBRULE(this.gatewayDecl) },
-      { ALT: () => this.SUBRULE(this.deployDecl) },
-      { ALT: () => this.SUBRULE(this.rulesDecl) },
-    ]);
+    return this.OR<Maybe<A.Decl>>(this.declAlternatives);
   });
 
   private name = this.RULE("name", (): A.Name => {
     const t = this.CONSUME(Ident);
-    return this.ACTION(() => {
-      if (!Number.isNaN(t.startOffset)) this.lastRealToken = t;
-      return this.nameOf(t);
-    }) as A.Name;
+    if (this.RECORDING_PHASE) return RECORDING;
+    if (!Number.isNaN(t.startOffset)) this.lastRealToken = t;
+    return this.nameOf(t);
   });
 
   private stringLit = this.RULE("stringLit", (): A.StringLit => {
@@ -469,44 +491,65 @@ export class ArchParser extends EmbeddedActionsParser {
   });
 
   /** Any literal: a string, a quantity or a range (checked against the property later). */
+  private readonly literalAlternatives: IOrAlt<IToken>[] = [
+    { ALT: () => this.CONSUME(StringLiteral) },
+    { ALT: () => this.CONSUME(QuantityLiteral) },
+    { ALT: () => this.CONSUME(RangeLiteral) },
+    { ALT: () => this.CONSUME(BadQuantity) },
+  ];
+
   private literal = this.RULE("literal", (): A.Literal => {
-    const t = this.OR([
-      { ALT: () => this.CONSUME(StringLiteral) },
-      { ALT: () => this.CONSUME(QuantityLiteral) },
-      { ALT: () => this.CONSUME(RangeLiteral) },
-      { ALT: () => this.CONSUME(BadQuantity) },
-    ]);
+    const t = this.OR(this.literalAlternatives);
     return this.ACTION(() => this.literalOf(t)) as A.Literal;
   });
 
   /** `key [value]` in a block; what the value may be comes from the block's property table. */
+  // The member being read by `simpleMember` (which never nests), for its cached gates below:
+  // one set of option objects for every call instead of fresh closures per property.
+  private memberCtx: BlockContext = "service";
+  private memberKey: IToken | undefined;
+  private memberValue: Maybe<A.Literal | A.Name>;
+  private memberStray: IToken[] = [];
+
+  private readonly memberNameValue = {
+    // A name value stays on the key's line unless it cannot be the next member's keyword.
+    GATE: () => {
+      const key = this.memberKey!;
+      return (
+        this.expectsName(this.memberCtx, key) &&
+        (this.LA(1).startLine === key.startLine || !this.startsMember(this.memberCtx, this.LA(1)))
+      );
+    },
+    DEF: () => this.SUBRULE(this.name),
+  };
+
+  private readonly memberLiteralValue = {
+    GATE: () => this.memberValue === undefined && !this.expectsName(this.memberCtx, this.memberKey!),
+    DEF: () => this.SUBRULE(this.literal),
+  };
+
+  private readonly memberStrayTokens = {
+    GATE: () => this.isStray(this.memberCtx, this.memberKey!, this.memberValue, this.memberStray.length),
+    DEF: () => {
+      const t = this.SUBRULE(this.strayToken);
+      if (!this.RECORDING_PHASE) this.memberStray.push(t);
+    },
+  };
+
+  /** `key [value]` in a block; what the value may be comes from the block's property table. */
   private simpleMember = this.RULE("simpleMember", (ctx: BlockContext): A.SimpleMember => {
     const key = this.CONSUME(Ident);
-    let value: Maybe<A.Literal | A.Name>;
-    const stray: IToken[] = [];
-    this.OPTION({
-      // A name value stays on the key's line unless it cannot be the next member's keyword.
-      GATE: () =>
-        this.expectsName(ctx, key) &&
-        (this.LA(1).startLine === key.startLine || !this.startsMember(ctx, this.LA(1))),
-      DEF: () => {
-        value = this.SUBRULE(this.name);
-      },
-    });
-    this.OPTION2({
-      GATE: () => blockProperties[ctx][key.image] !== "flag" && !this.expectsName(ctx, key),
-      DEF: () => {
-        value = this.SUBRULE(this.literal);
-      },
-    });
-    this.MANY({
-      GATE: () => this.isStray(ctx, key, value, stray.length),
-      DEF: () => {
-        const t = this.SUBRULE(this.strayToken);
-        this.ACTION(() => stray.push(t));
-      },
-    });
-    return this.ACTION(() => this.makeSimple(ctx, key, value, stray)) as A.SimpleMember;
+    this.memberCtx = ctx;
+    this.memberKey = key;
+    this.memberValue = this.OPTION(this.memberNameValue);
+    // A literal after a flag is read too, so the error can say "a flag takes no value". (Both
+    // OPTIONs must run on every call: chevrotain records the grammar from these calls.)
+    const literal = this.OPTION2(this.memberLiteralValue);
+    if (literal !== undefined && !this.RECORDING_PHASE) this.memberValue = literal;
+    if (this.memberStray.length > 0) this.memberStray = [];
+    this.MANY(this.memberStrayTokens);
+    if (this.RECORDING_PHASE) return RECORDING;
+    return this.makeSimple(ctx, key, this.memberValue, this.memberStray);
   });
 
   /** Any token that cannot open or close a block: what a malformed property leaves behind. */
@@ -537,7 +580,7 @@ export class ArchParser extends EmbeddedActionsParser {
     const props: A.SimpleMember[] = [];
     this.CONSUME(LBrace);
     this.MANY(() => {
-      const p = this.SUBRULE(this.simpleMember, { ARGS: [ctx] });
+      const p = this.SUBRULE(this.simpleMember, ARGS[ctx]);
       this.ACTION(() => p && props.push(p));
       this.OPTION(() => this.CONSUME(Comma));
     });
@@ -556,26 +599,26 @@ export class ArchParser extends EmbeddedActionsParser {
     });
     return this.ACTION(() => {
       // A recovered name can be missing; the span then starts at the last token read.
-      const span = this.spanFrom(service ? this.tokenAt(service) : this.LA(0));
+      const span = service ? this.spanFromNode(service) : this.spanFrom(this.LA(0));
       return third
         ? { kind: "OpRef", service, api: second, op: third, span }
         : { kind: "OpRef", service, op: second, span };
     }) as A.OpRef;
   });
 
-  /** A token-shaped anchor for a node's start, so spans can run from a child node. */
-  private tokenAt(node: { span: Span }): IToken {
+  /** The span from the start of `node` to the last token consumed so far. */
+  private spanFromNode(node: { span: Span }): Span {
     const s = node.span;
+    const last = this.LA(0);
+    if (Number.isNaN(last.startOffset)) return s;
     return {
-      image: "",
-      startOffset: s.start,
-      endOffset: s.end - 1,
-      startLine: s.line,
-      startColumn: s.col,
-      endLine: s.endLine,
-      endColumn: s.endCol - 1,
-      tokenTypeIdx: 0,
-      tokenType: Ident,
+      file: this.file,
+      start: s.start,
+      end: (last.endOffset ?? last.startOffset) + 1,
+      line: s.line,
+      col: s.col,
+      endLine: last.endLine ?? s.line,
+      endCol: (last.endColumn ?? 0) + 1,
     };
   }
 
@@ -584,55 +627,57 @@ export class ArchParser extends EmbeddedActionsParser {
   private typeRef = this.RULE("typeRef", (): A.TypeRef => {
     const parts: A.TypeRef[] = [];
     const first = this.SUBRULE(this.typeAtom);
-    this.ACTION(() => first && parts.push(first));
+    if (first) parts.push(first);
     this.MANY(() => {
       this.CONSUME(Star);
       const next = this.SUBRULE2(this.typeAtom);
-      this.ACTION(() => next && parts.push(next));
+      if (next) parts.push(next);
     });
-    return this.ACTION(() => {
-      if (parts.length === 1) return parts[0];
-      return { kind: "ProductType", parts, span: this.span(this.tokenAt(parts[0]), this.LA(0)) };
-    }) as A.TypeRef;
+    if (this.RECORDING_PHASE) return RECORDING;
+    if (parts.length === 1) return parts[0];
+    return { kind: "ProductType", parts, span: this.spanFromNode(parts[0]) };
   });
 
+  private readonly typeAtomAlternatives: IOrAlt<A.TypeRef>[] = [
+    {
+      ALT: () => {
+        const kw = this.CONSUME(K.list);
+        this.CONSUME(LAngle);
+        const element = this.SUBRULE(this.typeRef);
+        this.CONSUME(RAngle);
+        return this.ACTION(() => ({ kind: "ListType", element, span: this.spanFrom(kw) })) as A.TypeRef;
+      },
+    },
+    {
+      ALT: () => {
+        const kw = this.CONSUME(K.map);
+        this.CONSUME2(LAngle);
+        const key = this.SUBRULE2(this.typeRef);
+        this.CONSUME(Comma);
+        const value = this.SUBRULE3(this.typeRef);
+        this.CONSUME2(RAngle);
+        return this.ACTION(() => ({ kind: "MapType", key, value, span: this.spanFrom(kw) })) as A.TypeRef;
+      },
+    },
+    {
+      ALT: () => {
+        this.CONSUME(LParen);
+        const inner = this.SUBRULE4(this.typeRef);
+        this.CONSUME(RParen);
+        return inner;
+      },
+    },
+    {
+      ALT: () => {
+        const name = this.SUBRULE(this.name);
+        if (this.RECORDING_PHASE) return RECORDING;
+        return { kind: "NamedType", name, span: name.span };
+      },
+    },
+  ];
+
   private typeAtom = this.RULE("typeAtom", (): A.TypeRef => {
-    return this.OR<A.TypeRef>([
-      {
-        ALT: () => {
-          const kw = this.CONSUME(K.list);
-          this.CONSUME(LAngle);
-          const element = this.SUBRULE(this.typeRef);
-          this.CONSUME(RAngle);
-          return this.ACTION(() => ({ kind: "ListType", element, span: this.spanFrom(kw) })) as A.TypeRef;
-        },
-      },
-      {
-        ALT: () => {
-          const kw = this.CONSUME(K.map);
-          this.CONSUME2(LAngle);
-          const key = this.SUBRULE2(this.typeRef);
-          this.CONSUME(Comma);
-          const value = this.SUBRULE3(this.typeRef);
-          this.CONSUME2(RAngle);
-          return this.ACTION(() => ({ kind: "MapType", key, value, span: this.spanFrom(kw) })) as A.TypeRef;
-        },
-      },
-      {
-        ALT: () => {
-          this.CONSUME(LParen);
-          const inner = this.SUBRULE4(this.typeRef);
-          this.CONSUME(RParen);
-          return inner;
-        },
-      },
-      {
-        ALT: () => {
-          const name = this.SUBRULE(this.name);
-          return this.ACTION(() => ({ kind: "NamedType", name, span: name.span })) as A.TypeRef;
-        },
-      },
-    ]);
+    return this.OR<A.TypeRef>(this.typeAtomAlternatives);
   });
 
   // ------------------------------------------------------------------ simple declarations
@@ -646,7 +691,7 @@ export class ArchParser extends EmbeddedActionsParser {
       title = this.SUBRULE(this.stringLit);
     });
     this.OPTION2(() => {
-      props = this.SUBRULE(this.simpleBlock, { ARGS: ["system"] });
+      props = this.SUBRULE(this.simpleBlock, ARGS.system);
     });
     return this.ACTION(() => ({
       kind: "System",
@@ -658,51 +703,48 @@ export class ArchParser extends EmbeddedActionsParser {
     })) as A.SystemDecl;
   });
 
+  /** The two bodies of `type NAME …`: `= TypeRef` (an alias) or `{ fields }` (a record). */
+  private readonly typeBodyAlternatives: IOrAlt<{ target: A.TypeRef } | { fields: A.Field[] }>[] = [
+    {
+      ALT: () => {
+        this.CONSUME(Equals);
+        return { target: this.SUBRULE(this.typeRef) };
+      },
+    },
+    {
+      ALT: () => {
+        const fields: A.Field[] = [];
+        this.CONSUME(LBrace);
+        this.MANY(() => {
+          const f = this.SUBRULE(this.field);
+          if (f && !this.RECORDING_PHASE) fields.push(f);
+          this.OPTION(() => this.CONSUME(Comma));
+        });
+        this.CONSUME(RBrace);
+        return { fields };
+      },
+    },
+  ];
+
   private typeDecl = this.RULE("typeDecl", (): A.TypeDecl | A.AliasDecl => {
     const kw = this.CONSUME(K.type);
     const name = this.SUBRULE(this.name);
-    return this.OR<A.TypeDecl | A.AliasDecl>([
-      {
-        ALT: () => {
-          this.CONSUME(Equals);
-          const target = this.SUBRULE(this.typeRef);
-          return this.ACTION(() => ({
-            kind: "Alias",
-            name,
-            target,
-            doc: this.docAt(kw),
-            span: this.spanFrom(kw),
-          })) as A.AliasDecl;
-        },
-      },
-      {
-        ALT: () => {
-          const fields: A.Field[] = [];
-          this.CONSUME(LBrace);
-          this.MANY(() => {
-            const f = this.SUBRULE(this.field);
-            this.ACTION(() => f && fields.push(f));
-            this.OPTION(() => this.CONSUME(Comma));
-          });
-          this.CONSUME(RBrace);
-          return this.ACTION(() => ({
-            kind: "Type",
-            name,
-            fields,
-            doc: this.docAt(kw),
-            span: this.spanFrom(kw),
-          })) as A.TypeDecl;
-        },
-      },
-    ]);
+    const body = this.OR(this.typeBodyAlternatives);
+    if (this.RECORDING_PHASE) return RECORDING;
+    const doc = this.docAt(kw);
+    const span = this.spanFrom(kw);
+    if (body && "target" in body) return { kind: "Alias", name, target: body.target, doc, span };
+    return { kind: "Type", name, fields: body?.fields ?? [], doc, span };
   });
+
+  private readonly fieldAlternatives: IOrAlt<A.Name | A.StringLit>[] = [
+    { ALT: () => this.SUBRULE(this.name) },
+    { ALT: () => this.SUBRULE(this.stringLit) },
+  ];
 
   private field = this.RULE("field", (): A.Field => {
     const first = this.LA(1);
-    const name = this.OR<A.Name | A.StringLit>([
-      { ALT: () => this.SUBRULE(this.name) },
-      { ALT: () => this.SUBRULE(this.stringLit) },
-    ]);
+    const name = this.OR<A.Name | A.StringLit>(this.fieldAlternatives);
     let optional = false;
     this.OPTION(() => {
       this.CONSUME(Question);
@@ -710,14 +752,8 @@ export class ArchParser extends EmbeddedActionsParser {
     });
     this.CONSUME(Colon);
     const type = this.SUBRULE(this.typeRef);
-    return this.ACTION(() => ({
-      kind: "Field",
-      name,
-      optional,
-      type,
-      doc: this.docAt(first),
-      span: this.spanFrom(first),
-    })) as A.Field;
+    if (this.RECORDING_PHASE) return RECORDING;
+    return { kind: "Field", name, optional, type, doc: this.docAt(first), span: this.spanFrom(first) };
   });
 
   private enumDecl = this.RULE("enumDecl", (): A.EnumDecl => {
@@ -747,7 +783,7 @@ export class ArchParser extends EmbeddedActionsParser {
     const storeKind = this.SUBRULE2(this.name);
     let props: A.SimpleMember[] = [];
     this.OPTION(() => {
-      props = this.SUBRULE(this.simpleBlock, { ARGS: ["store"] });
+      props = this.SUBRULE(this.simpleBlock, ARGS.store);
     });
     return this.ACTION(() => {
       this.checkKind("store kind", storeKind, knownKinds.store);
@@ -762,7 +798,7 @@ export class ArchParser extends EmbeddedActionsParser {
     const brokerKind = this.SUBRULE2(this.name);
     let props: A.SimpleMember[] = [];
     this.OPTION(() => {
-      props = this.SUBRULE(this.simpleBlock, { ARGS: ["broker"] });
+      props = this.SUBRULE(this.simpleBlock, ARGS.broker);
     });
     return this.ACTION(() => {
       this.checkKind("broker kind", brokerKind, knownKinds.broker);
@@ -780,7 +816,7 @@ export class ArchParser extends EmbeddedActionsParser {
       broker = this.SUBRULE2(this.name);
     });
     this.OPTION2(() => {
-      props = this.SUBRULE(this.simpleBlock, { ARGS: ["topic"] });
+      props = this.SUBRULE(this.simpleBlock, ARGS.topic);
     });
     return this.ACTION(() => ({
       kind: "Topic",
@@ -839,24 +875,26 @@ export class ArchParser extends EmbeddedActionsParser {
     })) as A.ServiceDecl;
   });
 
+  private readonly serviceMemberAlternatives: OrMethodOpts<A.ServiceMember> = {
+    IGNORE_AMBIGUITIES: true,
+    MAX_LOOKAHEAD: 1,
+    DEF: [
+      { ALT: () => this.SUBRULE(this.replicasMember) },
+      { ALT: () => this.SUBRULE(this.resourcesMember) },
+      { ALT: () => this.SUBRULE(this.balanceMember) },
+      { ALT: () => this.SUBRULE(this.envMember) },
+      { ALT: () => this.SUBRULE(this.secretMember) },
+      { ALT: () => this.SUBRULE(this.usesMember) },
+      { ALT: () => this.SUBRULE(this.apiDecl) },
+      { ALT: () => this.SUBRULE(this.callsMember) },
+      { ALT: () => this.SUBRULE(this.publishesMember) },
+      { ALT: () => this.SUBRULE(this.consumesMember) },
+      { ALT: () => this.SUBRULE(this.simpleMember, ARGS.service) },
+    ],
+  };
+
   private serviceMember = this.RULE("serviceMember", (): A.ServiceMember => {
-    return this.OR<A.ServiceMember>({
-      IGNORE_AMBIGUITIES: true,
-      MAX_LOOKAHEAD: 1,
-      DEF: [
-        { ALT: () => this.SUBRULE(this.replicasMember) },
-        { ALT: () => this.SUBRULE(this.resourcesMember) },
-        { ALT: () => this.SUBRULE(this.balanceMember) },
-        { ALT: () => this.SUBRULE(this.envMember) },
-        { ALT: () => this.SUBRULE(this.secretMember) },
-        { ALT: () => this.SUBRULE(this.usesMember) },
-        { ALT: () => this.SUBRULE(this.apiDecl) },
-        { ALT: () => this.SUBRULE(this.callsMember) },
-        { ALT: () => this.SUBRULE(this.publishesMember) },
-        { ALT: () => this.SUBRULE(this.consumesMember) },
-        { ALT: () => this.SUBRULE(this.simpleMember, { ARGS: ["service"] }) },
-      ],
-    });
+    return this.OR<A.ServiceMember>(this.serviceMemberAlternatives);
   });
 
   private replicasMember = this.RULE("replicasMember", (): A.ReplicasMember => {
@@ -974,10 +1012,7 @@ export class ArchParser extends EmbeddedActionsParser {
       this.CONSUME(Equals);
       const value = this.SUBRULE(this.literal);
       this.ACTION(
-        () =>
-          key &&
-          value &&
-          entries.push({ kind: "EnvEntry", key, value, span: this.span(this.tokenAt(key), this.LA(0)) }),
+        () => key && value && entries.push({ kind: "EnvEntry", key, value, span: this.spanFromNode(key) }),
       );
       this.OPTION(() => this.CONSUME(Comma));
     });
@@ -1053,7 +1088,7 @@ export class ArchParser extends EmbeddedActionsParser {
     this.MANY2({
       GATE: () => this.LA(1).image in blockProperties.op,
       DEF: () => {
-        const m = this.SUBRULE(this.simpleMember, { ARGS: ["op"] });
+        const m = this.SUBRULE(this.simpleMember, ARGS.op);
         this.ACTION(() => m && modifiers.push(m));
       },
     });
@@ -1070,16 +1105,18 @@ export class ArchParser extends EmbeddedActionsParser {
     })) as A.OpDecl;
   });
 
+  private readonly httpBindingAlternatives: IOrAlt<IToken>[] = [
+    { ALT: () => this.CONSUME(K.GET) },
+    { ALT: () => this.CONSUME(K.POST) },
+    { ALT: () => this.CONSUME(K.PUT) },
+    { ALT: () => this.CONSUME(K.PATCH) },
+    { ALT: () => this.CONSUME(K.DELETE) },
+    { ALT: () => this.CONSUME(K.HEAD) },
+    { ALT: () => this.CONSUME(K.OPTIONS) },
+  ];
+
   private httpBinding = this.RULE("httpBinding", (): A.HttpBinding => {
-    const m = this.OR([
-      { ALT: () => this.CONSUME(K.GET) },
-      { ALT: () => this.CONSUME(K.POST) },
-      { ALT: () => this.CONSUME(K.PUT) },
-      { ALT: () => this.CONSUME(K.PATCH) },
-      { ALT: () => this.CONSUME(K.DELETE) },
-      { ALT: () => this.CONSUME(K.HEAD) },
-      { ALT: () => this.CONSUME(K.OPTIONS) },
-    ]);
+    const m = this.OR(this.httpBindingAlternatives);
     const path = this.SUBRULE(this.stringLit);
     return this.ACTION(() => {
       if (path && !path.value.startsWith("/"))
@@ -1093,6 +1130,15 @@ export class ArchParser extends EmbeddedActionsParser {
     }) as A.HttpBinding;
   });
 
+  private readonly callsMemberAlternatives: OrMethodOpts<A.PolicyItem> = {
+    IGNORE_AMBIGUITIES: true,
+    MAX_LOOKAHEAD: 1,
+    DEF: [
+      { ALT: () => this.SUBRULE(this.breakerPolicy) },
+      { ALT: () => this.SUBRULE(this.simpleMember, ARGS.policy) },
+    ],
+  };
+
   private callsMember = this.RULE("callsMember", (): A.CallsMember => {
     const kw = this.CONSUME(K.calls);
     const target = this.SUBRULE(this.opRef);
@@ -1102,14 +1148,7 @@ export class ArchParser extends EmbeddedActionsParser {
       this.CONSUME(LBrace);
       hasBlock = true;
       this.MANY(() => {
-        const p = this.OR<A.PolicyItem>({
-          IGNORE_AMBIGUITIES: true,
-          MAX_LOOKAHEAD: 1,
-          DEF: [
-            { ALT: () => this.SUBRULE(this.breakerPolicy) },
-            { ALT: () => this.SUBRULE(this.simpleMember, { ARGS: ["policy"] }) },
-          ],
-        });
+        const p = this.OR<A.PolicyItem>(this.callsMemberAlternatives);
         this.ACTION(() => p && policy.push(p));
         this.OPTION2(() => this.CONSUME(Comma));
       });
@@ -1162,7 +1201,7 @@ export class ArchParser extends EmbeddedActionsParser {
       this.ACTION(() => {
         if (!first) return;
         handler = second
-          ? { api: first, op: second, span: this.span(this.tokenAt(first), this.LA(0)) }
+          ? { api: first, op: second, span: this.spanFromNode(first) }
           : { op: first, span: first.span };
       });
     });
@@ -1189,7 +1228,7 @@ export class ArchParser extends EmbeddedActionsParser {
         signature = {
           domain,
           codomain,
-          span: this.span(this.tokenAt(domain ?? this.nameOf(colon)), this.LA(0)),
+          span: this.spanFromNode(domain ?? this.nameOf(colon)),
         };
       });
     });
@@ -1273,11 +1312,14 @@ export class ArchParser extends EmbeddedActionsParser {
       this.ACTION(() => next && parts.push(next));
     });
     return this.ACTION(() =>
-      parts.length === 1
-        ? parts[0]
-        : { kind: "FlowSeq", parts, span: this.span(this.tokenAt(parts[0]), this.LA(0)) },
+      parts.length === 1 ? parts[0] : { kind: "FlowSeq", parts, span: this.spanFromNode(parts[0]) },
     ) as A.FlowExpr;
   });
+
+  private readonly flowParAlternatives: IOrAlt<IToken>[] = [
+    { ALT: () => this.CONSUME(Amp) },
+    { ALT: () => this.CONSUME(Star) },
+  ];
 
   private flowPar = this.RULE("flowPar", (): A.FlowExpr => {
     const parts: A.FlowExpr[] = [];
@@ -1285,7 +1327,7 @@ export class ArchParser extends EmbeddedActionsParser {
     const first = this.SUBRULE(this.flowAtom);
     this.ACTION(() => first && parts.push(first));
     this.MANY(() => {
-      const op = this.OR([{ ALT: () => this.CONSUME(Amp) }, { ALT: () => this.CONSUME(Star) }]);
+      const op = this.OR(this.flowParAlternatives);
       const next = this.SUBRULE2(this.flowAtom);
       this.ACTION(() => {
         ops.push(op);
@@ -1303,43 +1345,50 @@ export class ArchParser extends EmbeddedActionsParser {
           "expected parentheses where `&` and `*` meet, found them mixed without parentheses",
           "group one side in parentheses, e.g. `(f & g) * h`",
         );
-      return { kind, parts, span: this.span(this.tokenAt(parts[0]), this.LA(0)) };
+      return { kind, parts, span: this.spanFromNode(parts[0]) };
     }) as A.FlowExpr;
   });
 
+  private readonly flowAtomAlternatives: IOrAlt<A.FlowExpr>[] = [
+    {
+      ALT: () => {
+        const kw = this.CONSUME(K.id);
+        this.CONSUME(LAngle);
+        const type = this.SUBRULE(this.typeRef);
+        this.CONSUME(RAngle);
+        return this.ACTION(() => ({ kind: "FlowId", type, span: this.spanFrom(kw) })) as A.FlowExpr;
+      },
+    },
+    {
+      ALT: () => {
+        this.CONSUME(LParen);
+        const inner = this.SUBRULE(this.flowExpr);
+        this.CONSUME(RParen);
+        return inner;
+      },
+    },
+    {
+      ALT: () => {
+        const ref = this.SUBRULE(this.opRef);
+        return this.ACTION(() => ({
+          kind: "FlowOp",
+          ref,
+          span: ref?.span ?? this.tokSpan(this.LA(0)),
+        })) as A.FlowExpr;
+      },
+    },
+  ];
+
   private flowAtom = this.RULE("flowAtom", (): A.FlowExpr => {
-    return this.OR<A.FlowExpr>([
-      {
-        ALT: () => {
-          const kw = this.CONSUME(K.id);
-          this.CONSUME(LAngle);
-          const type = this.SUBRULE(this.typeRef);
-          this.CONSUME(RAngle);
-          return this.ACTION(() => ({ kind: "FlowId", type, span: this.spanFrom(kw) })) as A.FlowExpr;
-        },
-      },
-      {
-        ALT: () => {
-          this.CONSUME(LParen);
-          const inner = this.SUBRULE(this.flowExpr);
-          this.CONSUME(RParen);
-          return inner;
-        },
-      },
-      {
-        ALT: () => {
-          const ref = this.SUBRULE(this.opRef);
-          return this.ACTION(() => ({
-            kind: "FlowOp",
-            ref,
-            span: ref?.span ?? this.tokSpan(this.LA(0)),
-          })) as A.FlowExpr;
-        },
-      },
-    ]);
+    return this.OR<A.FlowExpr>(this.flowAtomAlternatives);
   });
 
   // ------------------------------------------------------------------ sagas
+
+  private readonly sagaDeclAlternatives: IOrAlt<A.SagaItem>[] = [
+    { ALT: () => this.SUBRULE(this.sagaStep) },
+    { ALT: () => this.SUBRULE(this.sagaParallel) },
+  ];
 
   private sagaDecl = this.RULE("sagaDecl", (): A.SagaDecl => {
     const kw = this.CONSUME(K.saga);
@@ -1355,10 +1404,7 @@ export class ArchParser extends EmbeddedActionsParser {
     const items: A.SagaItem[] = [];
     this.CONSUME(LBrace);
     this.MANY(() => {
-      const item = this.OR<A.SagaItem>([
-        { ALT: () => this.SUBRULE(this.sagaStep) },
-        { ALT: () => this.SUBRULE(this.sagaParallel) },
-      ]);
+      const item = this.OR<A.SagaItem>(this.sagaDeclAlternatives);
       this.ACTION(() => item && items.push(item));
       this.OPTION2(() => this.CONSUME(Comma));
     });
@@ -1387,8 +1433,13 @@ export class ArchParser extends EmbeddedActionsParser {
     return this.ACTION(() => ({ kind: "Parallel", steps, span: this.spanFrom(kw) })) as A.SagaParallel;
   });
 
+  private readonly sagaStepAlternatives: IOrAlt<IToken>[] = [
+    { ALT: () => this.CONSUME(K.step) },
+    { ALT: () => this.CONSUME(K.pivot) },
+  ];
+
   private sagaStep = this.RULE("sagaStep", (): A.SagaStep => {
-    const kw = this.OR([{ ALT: () => this.CONSUME(K.step) }, { ALT: () => this.CONSUME(K.pivot) }]);
+    const kw = this.OR(this.sagaStepAlternatives);
     const name = this.SUBRULE(this.name);
     this.CONSUME(Colon);
     const action = this.SUBRULE(this.sagaCall);
@@ -1443,11 +1494,22 @@ export class ArchParser extends EmbeddedActionsParser {
       kind: "SagaCall",
       ref,
       source,
-      span: this.span(ref ? this.tokenAt(ref) : this.LA(0), this.LA(0)),
+      span: ref ? this.spanFromNode(ref) : this.spanFrom(this.LA(0)),
     })) as A.SagaCall;
   });
 
   // ------------------------------------------------------------------ gateway
+
+  private readonly gatewayDeclAlternatives: OrMethodOpts<A.GatewayMember> = {
+    IGNORE_AMBIGUITIES: true,
+    MAX_LOOKAHEAD: 1,
+    DEF: [
+      { ALT: () => this.SUBRULE(this.authMember) },
+      { ALT: () => this.SUBRULE(this.corsMember) },
+      { ALT: () => this.SUBRULE(this.routeMember) },
+      { ALT: () => this.SUBRULE(this.simpleMember, ARGS.gateway) },
+    ],
+  };
 
   private gatewayDecl = this.RULE("gatewayDecl", (): A.GatewayDecl => {
     const kw = this.CONSUME(K.gateway);
@@ -1455,16 +1517,7 @@ export class ArchParser extends EmbeddedActionsParser {
     const members: A.GatewayMember[] = [];
     this.CONSUME(LBrace);
     this.MANY(() => {
-      const m = this.OR<A.GatewayMember>({
-        IGNORE_AMBIGUITIES: true,
-        MAX_LOOKAHEAD: 1,
-        DEF: [
-          { ALT: () => this.SUBRULE(this.authMember) },
-          { ALT: () => this.SUBRULE(this.corsMember) },
-          { ALT: () => this.SUBRULE(this.routeMember) },
-          { ALT: () => this.SUBRULE(this.simpleMember, { ARGS: ["gateway"] }) },
-        ],
-      });
+      const m = this.OR<A.GatewayMember>(this.gatewayDeclAlternatives);
       this.ACTION(() => m && members.push(m));
       this.OPTION(() => this.CONSUME(Comma));
     });
@@ -1483,7 +1536,7 @@ export class ArchParser extends EmbeddedActionsParser {
     const scheme = this.SUBRULE(this.name);
     let props: A.SimpleMember[] = [];
     this.OPTION(() => {
-      props = this.SUBRULE(this.simpleBlock, { ARGS: ["auth"] });
+      props = this.SUBRULE(this.simpleBlock, ARGS.auth);
     });
     return this.ACTION(() => {
       this.checkKind("auth scheme", scheme, knownKinds.auth);
@@ -1513,7 +1566,7 @@ export class ArchParser extends EmbeddedActionsParser {
           },
           {
             ALT: () => {
-              const p = this.SUBRULE(this.simpleMember, { ARGS: ["cors"] });
+              const p = this.SUBRULE(this.simpleMember, ARGS.cors);
               this.ACTION(() => p && props.push(p));
               this.OPTION2(() => this.CONSUME2(Comma));
             },
@@ -1524,6 +1577,15 @@ export class ArchParser extends EmbeddedActionsParser {
     this.CONSUME(RBrace);
     return this.ACTION(() => ({ kind: "Cors", origins, props, span: this.spanFrom(kw) })) as A.CorsMember;
   });
+
+  private readonly routeMemberAlternatives: OrMethodOpts<A.SimpleMember | A.BalanceMember> = {
+    IGNORE_AMBIGUITIES: true,
+    MAX_LOOKAHEAD: 1,
+    DEF: [
+      { ALT: () => this.SUBRULE(this.balanceMember) },
+      { ALT: () => this.SUBRULE(this.simpleMember, ARGS.route) },
+    ],
+  };
 
   private routeMember = this.RULE("routeMember", (): A.RouteMember => {
     const kw = this.CONSUME(K.route);
@@ -1541,14 +1603,7 @@ export class ArchParser extends EmbeddedActionsParser {
       this.CONSUME(LBrace);
       hasBlock = true;
       this.MANY(() => {
-        const p = this.OR<A.SimpleMember | A.BalanceMember>({
-          IGNORE_AMBIGUITIES: true,
-          MAX_LOOKAHEAD: 1,
-          DEF: [
-            { ALT: () => this.SUBRULE(this.balanceMember) },
-            { ALT: () => this.SUBRULE(this.simpleMember, { ARGS: ["route"] }) },
-          ],
-        });
+        const p = this.OR<A.SimpleMember | A.BalanceMember>(this.routeMemberAlternatives);
         this.ACTION(() => p && props.push(p));
         this.OPTION3(() => this.CONSUME(Comma));
       });
@@ -1567,17 +1622,19 @@ export class ArchParser extends EmbeddedActionsParser {
 
   // ------------------------------------------------------------------ deploy and rules
 
+  private readonly deployDeclAlternatives: OrMethodOpts<A.DeployMember> = {
+    IGNORE_AMBIGUITIES: true,
+    MAX_LOOKAHEAD: 1,
+    DEF: [{ ALT: () => this.SUBRULE(this.canaryMember) }, { ALT: () => this.SUBRULE(this.deployBlock) }],
+  };
+
   private deployDecl = this.RULE("deployDecl", (): A.DeployDecl => {
     const kw = this.CONSUME(K.deploy);
     const name = this.SUBRULE(this.name);
     const members: A.DeployMember[] = [];
     this.CONSUME(LBrace);
     this.MANY(() => {
-      const m = this.OR<A.DeployMember>({
-        IGNORE_AMBIGUITIES: true,
-        MAX_LOOKAHEAD: 1,
-        DEF: [{ ALT: () => this.SUBRULE(this.canaryMember) }, { ALT: () => this.SUBRULE(this.deployBlock) }],
-      });
+      const m = this.OR<A.DeployMember>(this.deployDeclAlternatives);
       this.ACTION(() => m && members.push(m));
       this.OPTION(() => this.CONSUME(Comma));
     });
@@ -1597,7 +1654,7 @@ export class ArchParser extends EmbeddedActionsParser {
     let props: A.SimpleMember[] = [];
     let hasBlock = false;
     this.OPTION(() => {
-      props = this.SUBRULE(this.simpleBlock, { ARGS: [deployContext(keywordTok.image)] });
+      props = this.SUBRULE(this.simpleBlock, ARGS[deployContext(keywordTok.image)]);
       hasBlock = true;
     });
     return this.ACTION(() => {
@@ -1742,6 +1799,11 @@ const STRAY_TOKENS = new Set(
   ].map((t) => t.tokenTypeIdx as number),
 );
 
+/** One `{ ARGS: [context] }` per block context, made once rather than per call. */
+const ARGS = Object.fromEntries(
+  (Object.keys(blockProperties) as BlockContext[]).map((ctx) => [ctx, { ARGS: [ctx] as [BlockContext] }]),
+) as Record<BlockContext, { ARGS: [BlockContext] }>;
+
 const KNOWN_UNIT = /^(ms|s|m|h|d|Ki|Mi|Gi|Ti|K|M|G|T|%|\/s|\/min|\/hour|\/day)?$/;
 
 const DEPLOY_KEYWORDS = ["target", "mesh", "tracing"];
@@ -1776,21 +1838,22 @@ function unitFamily(unit: string): string {
 }
 
 function valueExample(kind: ValueKind): string {
-  const examples: Record<ValueKind, string> = {
-    string: 'a string such as "text"',
-    int: "an integer such as 3",
-    number: "a number such as 0.5",
-    duration: "a duration such as 500ms",
-    size: "a size such as 512Mi",
-    percent: "a percentage such as 99.9%",
-    rate: "a rate such as 100/s",
-    cpu: "a CPU amount such as 250m or 0.5",
-    "duration-range": "a duration range such as 50ms..1s",
-    name: "a name",
-    flag: "no value",
-  };
-  return examples[kind];
+  return VALUE_EXAMPLES[kind];
 }
+
+const VALUE_EXAMPLES: Record<ValueKind, string> = {
+  string: 'a string such as "text"',
+  int: "an integer such as 3",
+  number: "a number such as 0.5",
+  duration: "a duration such as 500ms",
+  size: "a size such as 512Mi",
+  percent: "a percentage such as 99.9%",
+  rate: "a rate such as 100/s",
+  cpu: "a CPU amount such as 250m or 0.5",
+  "duration-range": "a duration range such as 50ms..1s",
+  name: "a name",
+  flag: "no value",
+};
 
 function literalMatches(kind: ValueKind, v: A.Literal | A.Name): boolean {
   switch (kind) {

@@ -63,14 +63,21 @@ function label(t: TokenType): string {
  * What the parser "found" when its input ran out. The file is parsed one declaration at a
  * time, so the end of the input is usually the start of the next declaration.
  */
-let endOfInput = "the end of the file";
+let nextDeclaration: IToken | undefined;
 
+/** Sets the token after the input being parsed (described only if an error needs it). */
 export function describeEndOfInput(next: IToken | undefined): void {
-  endOfInput = next ? `\`${next.image}\` (the start of the next declaration)` : "the end of the file";
+  nextDeclaration = next;
+}
+
+function endOfInput(): string {
+  return nextDeclaration
+    ? `\`${nextDeclaration.image}\` (the start of the next declaration)`
+    : "the end of the file";
 }
 
 function found(t: IToken | undefined): string {
-  if (!t || Number.isNaN(t.startOffset) || t.tokenType?.name === "EOF") return endOfInput;
+  if (!t || Number.isNaN(t.startOffset) || t.tokenType?.name === "EOF") return endOfInput();
   const image = t.image.length > 30 ? `${t.image.slice(0, 30)}…` : t.image;
   return `\`${image}\``;
 }
