@@ -81,11 +81,8 @@ export const CRITERIA: readonly Criterion[] = [
   {
     id: "2.2",
     level: 2,
-    text: "every service has an interface: an op, or an event it consumes",
-    gaps: ({ model }) =>
-      services(model)
-        .filter((s) => s.apis.every((a) => a.ops.length === 0) && s.consumes.length === 0)
-        .map((s) => ({ message: `service ${s.name} has no op and consumes no event`, span: s.nameSpan })),
+    text: "no service bundles too many responsibilities (no mega-service)",
+    gaps: (ctx) => findingsOf(ctx, "mega-service"),
   },
   {
     id: "2.3",
