@@ -27,6 +27,11 @@ export const emitterCodes = {
     explanation:
       "OpenAPI describes HTTP APIs. An `api` declared `grpc` or `graphql` gets no OpenAPI document.\n\nFix: none needed; describe gRPC APIs with their .proto files.",
   },
+  W0905: {
+    title: "system diagram drawn with the fast layout",
+    explanation:
+      "ELK's layered layout takes seconds to minutes on large graphs, so a system whose diagram has more boxes and arrows than the limit is laid out by archc's linear-time layered layout: same layers left to right, fewer crossings removed, edge labels only in tooltips.\n\nFix: none needed. To draw the whole graph with another engine, render system.dot with Graphviz or system.mmd with Mermaid.",
+  },
 } as const satisfies Record<string, CodeInfo>;
 
 export type EmitterCode = keyof typeof emitterCodes;

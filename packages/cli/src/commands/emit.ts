@@ -1,4 +1,4 @@
-// `archc emit <compose|k8s|openapi|asyncapi|all> [paths…] --out DIR [--deploy NAME] [--check]`:
+// `archc emit <compose|k8s|openapi|asyncapi|diagram|all> [paths…] --out DIR [--deploy NAME] [--check]`:
 // compiles the model, refuses when it has errors, emits the target's files and writes them
 // atomically into DIR; with --check writes nothing and exits 1 with a unified diff when DIR
 // differs from what the model emits (drift detection for CI).
@@ -6,7 +6,7 @@
 import * as path from "node:path";
 import { compilePaths } from "@archc/compiler";
 import type { Diagnostic } from "@archc/dsl";
-import { emit, type EmitTarget, emitTargets } from "@archc/emitters";
+import { type EmitTarget, emitAsync, emitTargets } from "@archc/emitters";
 import type { Command } from "commander";
 import { OutputDirError, readTree, writeAtomically } from "../emit/output-dir.js";
 import { unifiedDiff } from "../emit/unified-diff.js";
@@ -25,14 +25,14 @@ interface EmitOpts {
 export function registerEmit(program: Command, io: CliIO, setExit: (code: number) => void): void {
   program
     .command("emit")
-    .description("emit compose, Kubernetes (+Istio), OpenAPI or AsyncAPI files from the model")
+    .description("emit compose, Kubernetes (+Istio), OpenAPI, AsyncAPI or diagram files from the model")
     .argument("<target>", `what to emit: ${TARGETS.join(" | ")}`)
     .argument("[paths...]", ".arch files or folders", ["."])
     .option("--out <dir>", "output directory (replaced whole, atomically)")
     .option("--deploy <name>", "the deployment to emit for (default: the first of the target's kind)")
     .option("--check", "write nothing; exit 1 with a diff when --out differs from what the model emits")
     .option("--root <dir>", "workspace root (imports may not leave it)")
-    .action((target: string, paths: string[], opts: EmitOpts) => {
+    .action(async (target: string, paths: string[], opts: EmitOpts) => {
       if (!TARGETS.includes(target))
         throw new UsageError(`unknown emit target \`${target}\` (expected ${TARGETS.join(", ")})`);
       if (!opts.out) throw new UsageError("archc emit needs --out DIR");
@@ -46,7 +46,7 @@ export function registerEmit(program: Command, io: CliIO, setExit: (code: number
         io.stderr.write("archc: not emitting from a model with errors\n");
         return setExit(EXIT_FINDINGS);
       }
-      const result = emit(compilation.model, target as EmitTarget, { deploy: opts.deploy });
+      const result = await emitAsync(compilation.model, target as EmitTarget, { deploy: opts.deploy });
       if (result.diagnostics.length)
         printDiagnostics(io, compilation.workspace, result.diagnostics, io.stderr);
       if (errors(result.diagnostics).length) return setExit(EXIT_FINDINGS);
