@@ -14,15 +14,19 @@ import type { DiagnosticSink } from "../diagnostics.js";
 import { toBytes, toFraction, toMs, toPerSecond } from "./units.js";
 
 export class PropReader {
-  private readonly byKey = new Map<string, SimpleMember>();
+  private readonly byKey: Map<string, SimpleMember> | undefined;
 
   constructor(members: readonly { kind: string }[], sink: DiagnosticSink) {
+    // Most blocks (op modifiers, small policies) are empty or tiny; nothing to index then.
+    if (members.length === 0) return;
+    const byKey = new Map<string, SimpleMember>();
+    this.byKey = byKey;
     for (const m of members) {
       if (m.kind !== "Property" && m.kind !== "Flag") continue;
       const member = m as SimpleMember;
       const key = member.kind === "Property" ? member.key : member.name;
       if (key === undefined || key.text === "") continue;
-      const first = this.byKey.get(key.text);
+      const first = byKey.get(key.text);
       if (first) {
         sink.error("E0207", key.span, `\`${key.text}\` is set twice`, {
           related: [{ span: first.span, message: "first set here" }],
@@ -30,12 +34,12 @@ export class PropReader {
         });
         continue;
       }
-      this.byKey.set(key.text, member);
+      byKey.set(key.text, member);
     }
   }
 
   private value(key: string): Literal | Name | undefined {
-    const m = this.byKey.get(key);
+    const m = this.byKey?.get(key);
     return m?.kind === "Property" ? m.value : undefined;
   }
 
@@ -45,11 +49,11 @@ export class PropReader {
   }
 
   flag(key: string): boolean {
-    return this.byKey.get(key)?.kind === "Flag";
+    return this.byKey?.get(key)?.kind === "Flag";
   }
 
   spanOf(key: string): Span | undefined {
-    return this.byKey.get(key)?.span;
+    return this.byKey?.get(key)?.span;
   }
 
   string(key: string): string | undefined {
@@ -97,7 +101,11 @@ export class PropReader {
 
 /** Drops undefined values so optional Model fields are absent rather than `undefined`. */
 export function defined<T extends object>(o: T): T {
+  const from = o as Record<string, unknown>;
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(o)) if (v !== undefined) out[k] = v;
+  for (const k in from) {
+    const v = from[k];
+    if (v !== undefined) out[k] = v;
+  }
   return out as T;
 }

@@ -5,7 +5,7 @@
 import { cpuMillis, durationMs, percentFraction, type Quantity, ratePerSecond, sizeBytes } from "@archc/dsl";
 
 function tidy(n: number): number {
-  return Number(n.toPrecision(12));
+  return Number.isInteger(n) ? n : Number(n.toPrecision(12));
 }
 
 export const toMs = (q: Quantity): number => tidy(durationMs(q));

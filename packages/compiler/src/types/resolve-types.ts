@@ -13,6 +13,8 @@ type AliasState = { readonly pending: true } | { readonly pending: false; readon
 
 export class TypeResolver {
   private readonly aliases = new Map<string, AliasState>();
+  /** One object per primitive and per record/enum name: the Model is frozen, so they are shared. */
+  private readonly named = new Map<string, TypeExpr>();
   /** The chain of aliases being expanded, to name a cycle when one closes. */
   private readonly expanding: SymbolOf<"alias">[] = [];
 
@@ -86,7 +88,9 @@ export class TypeResolver {
 
   private resolveName(name: Name | undefined): TypeExpr {
     if (!present(name)) return ERROR_TYPE;
-    if (isPrimitiveName(name.text)) return { kind: "prim", name: name.text };
+    const known = this.named.get(name.text);
+    if (known !== undefined) return known;
+    if (isPrimitiveName(name.text)) return this.share(name.text, { kind: "prim", name: name.text });
     const sym = this.symbols.get(name.text);
     if (sym === undefined) {
       this.sink.unknown("E0202", "type", name, () => [...this.symbols.names(TYPE_KINDS), ...PrimitiveNames]);
@@ -95,7 +99,7 @@ export class TypeResolver {
     switch (sym.kind) {
       case "record":
       case "enum":
-        return { kind: "ref", name: sym.name };
+        return this.share(sym.name, { kind: "ref", name: sym.name });
       case "alias":
         return this.aliasTarget(sym);
       default:
@@ -104,6 +108,11 @@ export class TypeResolver {
         });
         return ERROR_TYPE;
     }
+  }
+
+  private share(name: string, t: TypeExpr): TypeExpr {
+    this.named.set(name, t);
+    return t;
   }
 
   private isStringKey(t: TypeExpr): boolean {

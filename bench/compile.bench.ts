@@ -1,0 +1,161 @@
+// Compile throughput on generated systems of 1k and 10k services, and how it grows: the
+// compiler must stay near-linear (10k/1k ≤ 12). Two numbers per size:
+//   stage  compileWorkspace on a loaded workspace: names, types, flows, sagas, events, the
+//          indexes and the deep freeze (the compiler's own work)
+//   total  compileFiles from in-memory text: load + lex + parse + compile
+// Measured on the esbuild bundle (what `archc` runs) and, with --mode tsx, on the sources.
+//
+//   npx tsx bench/compile.bench.ts [--sizes 1000,10000] [--iterations 5] [--mode bundled,tsx] [--check]
+//
+// --check exits 1 when the stage's 10k/1k ratio exceeds the target.
+
+import { mkdirSync } from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { parseArgs } from "node:util";
+import { setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
+import { build } from "esbuild";
+import type * as Compiler from "../packages/compiler/src/index.js";
+import { generateSystem, systemBytes } from "./generate.js";
+
+type CompilerApi = Pick<typeof Compiler, "compileFiles" | "compileWorkspace">;
+
+const TARGET_RATIO = 12;
+
+// Each timed run starts from a collected heap, so it pays for its own garbage only, not for
+// what the previous run left behind.
+setFlagsFromString("--expose-gc");
+const collectGarbage = runInNewContext("gc") as () => void;
+const here = path.dirname(fileURLToPath(import.meta.url));
+
+async function bundledCompiler(): Promise<CompilerApi> {
+  const outfile = path.join(here, "out", "compile-bundle.mjs");
+  mkdirSync(path.dirname(outfile), { recursive: true });
+  await build({
+    entryPoints: [path.join(here, "..", "packages", "compiler", "src", "index.ts")],
+    outfile,
+    bundle: true,
+    platform: "node",
+    format: "esm",
+    target: "node20",
+    logLevel: "warning",
+    banner: {
+      js: "import { createRequire as __r } from 'node:module'; const require = __r(import.meta.url);",
+    },
+  });
+  return (await import(pathToFileURL(outfile).href)) as CompilerApi;
+}
+
+async function tsxCompiler(): Promise<CompilerApi> {
+  return import("../packages/compiler/src/index.js");
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+interface Measurement {
+  readonly mode: string;
+  readonly services: number;
+  readonly megabytes: number;
+  readonly ops: number;
+  readonly stageMs: number;
+  readonly totalMs: number;
+}
+
+function measure(mode: string, api: CompilerApi, services: number, iterations: number): Measurement {
+  const system = generateSystem({ services, seed: 1 });
+  const files = Object.fromEntries(system.files);
+  const first = api.compileFiles(files, "main.arch");
+  if (first.diagnostics.length > 0) {
+    const d = first.diagnostics[0];
+    throw new Error(
+      `the generated ${services}-service system has ${first.diagnostics.length} diagnostics, e.g. ${d.code} ${d.span.file}:${d.span.line}: ${d.message}`,
+    );
+  }
+  const ws = first.workspace;
+  // Warm-up: let the JIT settle on the hot paths before timing.
+  for (let i = 0; i < 2; i++) api.compileWorkspace(ws);
+  const stage: number[] = [];
+  for (let i = 0; i < iterations; i++) {
+    collectGarbage();
+    const start = performance.now();
+    api.compileWorkspace(ws);
+    stage.push(performance.now() - start);
+  }
+  const total: number[] = [];
+  for (let i = 0; i < Math.max(1, Math.ceil(iterations / 2)); i++) {
+    collectGarbage();
+    const start = performance.now();
+    api.compileFiles(files, "main.arch");
+    total.push(performance.now() - start);
+  }
+  return {
+    mode,
+    services,
+    megabytes: systemBytes(system) / 1e6,
+    ops: Object.keys(first.model.ops).length,
+    stageMs: median(stage),
+    totalMs: median(total),
+  };
+}
+
+function row(m: Measurement): string {
+  return [
+    m.mode.padEnd(8),
+    `${m.services}`.padStart(6),
+    `${m.megabytes.toFixed(2)} MB`.padStart(9),
+    `${m.ops}`.padStart(7),
+    `${m.stageMs.toFixed(0)} ms`.padStart(9),
+    `${m.totalMs.toFixed(0)} ms`.padStart(9),
+  ].join("  ");
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      sizes: { type: "string", default: "1000,10000" },
+      iterations: { type: "string", default: "5" },
+      mode: { type: "string", default: "bundled" },
+      check: { type: "boolean", default: false },
+    },
+  });
+  const sizes = values.sizes.split(",").map(Number);
+  const iterations = Number(values.iterations);
+  process.stdout.write(
+    `compile benchmark — Node ${process.version}, ${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? "?"}), target 10k/1k ≤ ${TARGET_RATIO}\n`,
+  );
+  process.stdout.write(
+    `${"mode".padEnd(8)}  ${"svcs".padStart(6)}  ${"size".padStart(9)}  ${"ops".padStart(7)}  ${"stage".padStart(9)}  ${"total".padStart(9)}\n`,
+  );
+  let failed = false;
+  for (const mode of values.mode.split(",")) {
+    const api = mode === "tsx" ? await tsxCompiler() : await bundledCompiler();
+    const results: Measurement[] = [];
+    for (const services of sizes) {
+      // Short runs are the noisiest: more of them for the small system, fewer for the large one.
+      const runs = services >= 10_000 ? Math.max(3, Math.ceil(iterations / 2)) : iterations * 2;
+      const m = measure(mode, api, services, runs);
+      results.push(m);
+      process.stdout.write(`${row(m)}\n`);
+    }
+    const small = results.find((m) => m.services === 1000);
+    const large = results.find((m) => m.services === 10_000);
+    if (small && large) {
+      const stage = large.stageMs / small.stageMs;
+      const total = large.totalMs / small.totalMs;
+      const ok = stage <= TARGET_RATIO;
+      failed ||= !ok;
+      process.stdout.write(
+        `${mode}: 10k/1k ratio — stage ${stage.toFixed(1)}, total ${total.toFixed(1)} (target ≤ ${TARGET_RATIO}: ${ok ? "met" : "MISSED"})\n`,
+      );
+    }
+  }
+  if (values.check && failed) process.exitCode = 1;
+}
+
+await main();
