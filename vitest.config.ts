@@ -5,5 +5,6 @@ export default defineConfig({
     include: ["packages/*/test/**/*.test.ts", "bench/test/**/*.test.ts", "examples/**/*.test.ts"],
     testTimeout: 60_000,
     pool: "forks",
+    globalSetup: ["scripts/vitest-build.ts"],
   },
 });

@@ -1,64 +1,72 @@
-// Bundles the CLI (and, once present, the language server) into single ESM files with esbuild.
-import { copyFileSync, existsSync, mkdirSync } from "node:fs";
+// Bundles the CLI, the language server (with its checker thread) and the VS Code extension
+// client with esbuild. Every output file is written atomically (a temporary file, then a
+// rename), so concurrent builds — test files run in parallel — never expose half a bundle.
+import { existsSync, mkdirSync, renameSync, writeFileSync } from "node:fs";
+import { dirname } from "node:path";
 import { build } from "esbuild";
 
-const entries = [
-  { in: "packages/cli/src/main.ts", out: "packages/cli/dist/archc.mjs" },
-  { in: "packages/lsp/src/server-main.ts", out: "packages/lsp/dist/server.mjs" },
-].filter((e) => existsSync(e.in));
+const ESM_REQUIRE_SHIM =
+  "import { createRequire as __archcRequire } from 'node:module'; const require = __archcRequire(import.meta.url);";
 
-for (const entry of entries) {
-  await build({
-    entryPoints: [entry.in],
-    outfile: entry.out,
-    bundle: true,
-    platform: "node",
-    format: "esm",
-    target: "node20",
-    sourcemap: "linked",
-    legalComments: "none",
-    logLevel: "warning",
-    banner: {
-      js: "import { createRequire as __archcRequire } from 'node:module'; const require = __archcRequire(import.meta.url);",
-    },
-  });
+function writeAtomically(path, contents) {
+  mkdirSync(dirname(path), { recursive: true });
+  const tmp = `${path}.${process.pid}.${Date.now()}.tmp`;
+  writeFileSync(tmp, contents);
+  renameSync(tmp, path);
 }
 
-// The language server's checker thread: one bundle, copied next to every bundle that embeds the
-// server (it is found beside `import.meta.url`), so `archc lsp` and the .vsix check off-thread.
-if (existsSync("packages/lsp/src/workspace/check-worker.ts")) {
-  await build({
-    entryPoints: ["packages/lsp/src/workspace/check-worker.ts"],
-    outfile: "packages/lsp/dist/check-worker.mjs",
+/** Bundles one entry; returns its output files (bundle and source map) without writing them. */
+async function bundle(entry, outfile, options = {}) {
+  const result = await build({
+    entryPoints: [entry],
+    outfile,
     bundle: true,
     platform: "node",
     format: "esm",
     target: "node20",
     legalComments: "none",
     logLevel: "warning",
-    banner: {
-      js: "import { createRequire as __archcRequire } from 'node:module'; const require = __archcRequire(import.meta.url);",
-    },
+    write: false,
+    banner: options.format === "cjs" ? undefined : { js: ESM_REQUIRE_SHIM },
+    ...options,
   });
-  mkdirSync("packages/cli/dist", { recursive: true });
-  copyFileSync("packages/lsp/dist/check-worker.mjs", "packages/cli/dist/check-worker.mjs");
+  return result.outputFiles.map((f) => ({ path: f.path, contents: f.contents }));
 }
 
-// The VS Code extension: its client as CommonJS (what the extension host loads; `vscode` is
-// provided by the editor) and a copy of the server bundle, so the .vsix is self-contained.
-if (existsSync("packages/vscode/src/extension.ts") && existsSync("packages/lsp/dist/server.mjs")) {
-  mkdirSync("packages/vscode/dist", { recursive: true });
-  copyFileSync("packages/lsp/dist/server.mjs", "packages/vscode/dist/server.mjs");
-  copyFileSync("packages/lsp/dist/check-worker.mjs", "packages/vscode/dist/check-worker.mjs");
-  await build({
-    entryPoints: ["packages/vscode/src/extension.ts"],
-    outfile: "packages/vscode/dist/extension.cjs",
-    bundle: true,
-    platform: "node",
-    format: "cjs",
-    target: "node20",
-    external: ["vscode"],
-    legalComments: "none",
-    logLevel: "warning",
-  });
+const outputs = [];
+const has = (p) => existsSync(p);
+
+if (has("packages/cli/src/main.ts")) {
+  outputs.push(...(await bundle("packages/cli/src/main.ts", "packages/cli/dist/archc.mjs", { sourcemap: "linked" })));
 }
+const server = has("packages/lsp/src/server-main.ts")
+  ? await bundle("packages/lsp/src/server-main.ts", "packages/lsp/dist/server.mjs", { sourcemap: "linked" })
+  : [];
+outputs.push(...server);
+
+// The language server's checker thread is found beside `import.meta.url` of the bundle that
+// embeds the server, so a copy sits next to each of them.
+const worker = has("packages/lsp/src/workspace/check-worker.ts")
+  ? (await bundle("packages/lsp/src/workspace/check-worker.ts", "packages/lsp/dist/check-worker.mjs")).find((f) =>
+      f.path.endsWith(".mjs"),
+    )
+  : undefined;
+if (worker) {
+  outputs.push(worker, { path: "packages/cli/dist/check-worker.mjs", contents: worker.contents });
+}
+
+// The VS Code extension: its client as CommonJS (`vscode` is provided by the editor) and copies
+// of the server bundles, so the .vsix is self-contained.
+if (has("packages/vscode/src/extension.ts") && server.length > 0) {
+  const serverJs = server.find((f) => f.path.endsWith(".mjs"));
+  if (serverJs) outputs.push({ path: "packages/vscode/dist/server.mjs", contents: serverJs.contents });
+  if (worker) outputs.push({ path: "packages/vscode/dist/check-worker.mjs", contents: worker.contents });
+  outputs.push(
+    ...(await bundle("packages/vscode/src/extension.ts", "packages/vscode/dist/extension.cjs", {
+      format: "cjs",
+      external: ["vscode"],
+    })),
+  );
+}
+
+for (const file of outputs) writeAtomically(file.path, file.contents);
