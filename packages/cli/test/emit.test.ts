@@ -13,7 +13,7 @@ import {
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { fileURLToPath } from "node:url";
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { unifiedDiff } from "../src/emit/unified-diff.js";
 
 const repo = fileURLToPath(new URL("../../../", import.meta.url));
@@ -37,11 +37,6 @@ function archc(...args: string[]): { status: number | null; stdout: string; stde
   });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
-
-beforeAll(() => {
-  const build = spawnSync(process.execPath, ["scripts/build.mjs"], { cwd: repo, encoding: "utf8" });
-  expect(build.status, build.stderr).toBe(0);
-}, 120_000);
 
 beforeEach(() => {
   dir = mkdtempSync(path.join(tmpdir(), "archc-emit-"));

@@ -14,7 +14,7 @@ import {
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { fileURLToPath } from "node:url";
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 
 const repo = fileURLToPath(new URL("../../../", import.meta.url));
 const bin = path.join(repo, "packages/cli/bin/archc.mjs");
@@ -42,11 +42,6 @@ function write(name: string, text: string): void {
 }
 
 const read = (name: string) => readFileSync(path.join(dir, name), "utf8");
-
-beforeAll(() => {
-  const build = spawnSync(process.execPath, ["scripts/build.mjs"], { cwd: repo, encoding: "utf8" });
-  expect(build.status, build.stderr).toBe(0);
-}, 120_000);
 
 beforeEach(() => {
   dir = mkdtempSync(path.join(tmpdir(), "archc-fmt-"));
