@@ -11,8 +11,17 @@ export interface DiagnosticExtras {
   readonly fixes?: readonly Fix[];
 }
 
+/**
+ * Suggestions are searched for at most this many distinct unknown names per compilation: a
+ * missing import in a large system makes thousands of names unknown, and each search scans
+ * every candidate.
+ */
+const SUGGESTION_BUDGET = 1000;
+
 export class DiagnosticSink {
   readonly list: Diagnostic[] = [];
+  /** The suggestion for each (what, where, name) already searched; one search per typo. */
+  private readonly suggestions = new Map<string, string | undefined>();
 
   error(code: CompilerCode, span: Span, message: string, extras: DiagnosticExtras = {}): void {
     this.list.push({
@@ -37,7 +46,12 @@ export class DiagnosticSink {
     candidates: () => Iterable<string>,
     extras: DiagnosticExtras & { readonly where?: string } = {},
   ): void {
-    const best = suggestNames(name.text, candidates())[0];
+    const key = `${what}\u0000${extras.where ?? ""}\u0000${name.text}`;
+    let best = this.suggestions.get(key);
+    if (!this.suggestions.has(key) && this.suggestions.size < SUGGESTION_BUDGET) {
+      best = suggestNames(name.text, candidates())[0];
+      this.suggestions.set(key, best);
+    }
     const fixes = best === undefined ? [] : [replaceName(name.span, best)];
     const where = extras.where ? ` ${extras.where}` : "";
     const hint = best ? ` (did you mean \`${best}\`?)` : "";

@@ -93,7 +93,7 @@ function errorType(ctx: CompileContext, n: Name): string | undefined {
   }
   const sym = ctx.symbols.get(n.text);
   if (sym === undefined) {
-    ctx.sink.unknown("E0202", "type", n, () => ctx.symbols.names(TYPE_KINDS));
+    ctx.sink.unknown("E0202", "error type", n, () => ctx.symbols.names(TYPE_KINDS));
     return undefined;
   }
   if (sym.kind === "record" || sym.kind === "enum") return sym.name;
