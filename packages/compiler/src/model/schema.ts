@@ -285,7 +285,10 @@ export const FlowSchema = z.object({
 export const SagaCallSchema = z.object({
   /** OpId; absent when unresolved. */
   op: z.string().optional(),
-  /** "input" or the name of an earlier step. */
+  /**
+   * "input" or the name of an earlier step. For a compensation: the step's own name when no
+   * source is written (it receives the step's result), else the source named.
+   */
   source: z.string(),
   span: SpanSchema,
 });
