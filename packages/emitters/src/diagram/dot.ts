@@ -3,6 +3,7 @@
 // brokers as clusters holding their topics, dashed event arrows, dotted store reads.
 
 import type { DiagramEdgeKind, DiagramGraph, DiagramNode, DiagramNodeKind } from "./graph.js";
+import { groupBy } from "./group-by.js";
 import { EDGE_STYLES, NODE_STYLES } from "./style.js";
 
 const FONT = "Helvetica,Arial,sans-serif";
@@ -32,8 +33,7 @@ export function renderDot(graph: DiagramGraph, header: string): string {
     `  node [fontname=${quote(FONT)}, fontsize=11, penwidth=1.5];`,
     `  edge [fontname=${quote(FONT)}, fontsize=9];`,
   ];
-  const inside = new Map<string, DiagramNode[]>();
-  for (const n of graph.nodes) if (n.parent) inside.set(n.parent, [...(inside.get(n.parent) ?? []), n]);
+  const inside = groupBy(graph.nodes, (n) => n.parent);
   for (const n of graph.nodes) {
     if (n.parent) continue;
     const topics = inside.get(n.id);

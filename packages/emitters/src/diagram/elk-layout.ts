@@ -30,8 +30,9 @@ const ROOT_OPTIONS = {
   "elk.layered.spacing.nodeNodeBetweenLayers": "56",
   "elk.layered.spacing.edgeNodeBetweenLayers": "20",
   "elk.layered.spacing.edgeEdgeBetweenLayers": "12",
-  "elk.layered.nodePlacement.strategy": "NETWORK_SIMPLEX",
-  "elk.layered.considerModelOrder.strategy": "NODES_AND_EDGES",
+  // Brandes-Köpf placement without model-order constraints: 3-5x faster than network simplex
+  // with them on our graphs, and as readable.
+  "elk.layered.nodePlacement.strategy": "BRANDES_KOEPF",
   "elk.edgeLabels.placement": "CENTER",
 };
 

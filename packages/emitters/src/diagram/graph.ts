@@ -3,7 +3,8 @@
 // model always gives the same graph, and the same ids.
 
 import type { Call, Model } from "@archc/compiler";
-import { goDuration } from "../common/units.js";
+import { goDuration, tokenBucket } from "../common/units.js";
+import { groupBy } from "./group-by.js";
 
 export type DiagramNodeKind = "gateway" | "service" | "store" | "broker" | "topic";
 
@@ -89,11 +90,10 @@ export function buildDiagramGraph(model: Model): DiagramGraph {
       parent: undefined,
       external: store.external,
     });
-  const topicsOn = new Map<string, string[]>();
-  for (const topic of Object.values(model.topics)) {
-    const broker = topic.broker && Object.hasOwn(model.brokers, topic.broker) ? topic.broker : "";
-    topicsOn.set(broker, [...(topicsOn.get(broker) ?? []), topic.name]);
-  }
+  const topicsOn = groupBy(Object.keys(model.topics), (name) => {
+    const broker = model.topics[name].broker;
+    return broker && Object.hasOwn(model.brokers, broker) ? broker : "";
+  });
   const addTopic = (name: string, parent: string | undefined) => {
     const t = model.topics[name];
     addNode({
@@ -128,7 +128,7 @@ export function buildDiagramGraph(model: Model): DiagramGraph {
         `${gw.name} routes ${route.path} to ${route.service}${api}`,
         route.timeoutMs !== undefined ? `timeout ${goDuration(route.timeoutMs)}` : undefined,
         route.retries !== undefined ? retriesText(route.retries) : undefined,
-        route.ratePerSecond !== undefined ? `rate ${round(route.ratePerSecond)}/s` : undefined,
+        route.ratePerSecond !== undefined ? rateText(route.ratePerSecond) : undefined,
       ]
         .filter(Boolean)
         .join(", ");
@@ -211,4 +211,10 @@ function policyText(call: Call): string {
 }
 
 const retriesText = (n: number) => (n === 1 ? "1 retry" : `${n} retries`);
-const round = (n: number) => String(Math.round(n * 1000) / 1000);
+const PER: Readonly<Record<number, string>> = { 1000: "s", 60000: "min", 3600000: "hour", 86400000: "day" };
+
+/** `rate 1000/hour`, as written, rather than 0.2777…/s. */
+function rateText(ratePerSecond: number): string {
+  const { tokens, intervalMs } = tokenBucket(ratePerSecond);
+  return `rate ${tokens}/${PER[intervalMs]}`;
+}

@@ -4,6 +4,7 @@
 // owners, colours by `classDef` and `linkStyle`.
 
 import type { DiagramEdgeKind, DiagramGraph, DiagramNode, DiagramNodeKind } from "./graph.js";
+import { groupBy } from "./group-by.js";
 import { EDGE_KINDS, EDGE_STYLES, NODE_KINDS, NODE_STYLES } from "./style.js";
 
 const ARROW: Readonly<Record<DiagramEdgeKind, string>> = {
@@ -18,8 +19,7 @@ const ARROW: Readonly<Record<DiagramEdgeKind, string>> = {
 export function renderMermaid(graph: DiagramGraph, header: string): string {
   const ids = mermaidIds(graph.nodes);
   const out = ["flowchart LR", `  %%${header}`];
-  const byParent = new Map<string, DiagramNode[]>();
-  for (const n of graph.nodes) if (n.parent) byParent.set(n.parent, [...(byParent.get(n.parent) ?? []), n]);
+  const byParent = groupBy(graph.nodes, (n) => n.parent);
   for (const n of graph.nodes) {
     if (n.parent) continue;
     const inside = byParent.get(n.id);
@@ -29,11 +29,13 @@ export function renderMermaid(graph: DiagramGraph, header: string): string {
       out.push("  end");
     } else out.push(`  ${shape(ids.get(n.id) ?? "", n)}`);
   }
-  const linksOf = new Map<DiagramEdgeKind, number[]>();
-  graph.edges.forEach((e, i) => {
+  for (const e of graph.edges)
     out.push(`  ${ids.get(e.source)} ${ARROW[e.kind]}|"${mermaidText(e.label)}"| ${ids.get(e.target)}`);
-    linksOf.set(e.kind, [...(linksOf.get(e.kind) ?? []), i]);
-  });
+  // linkStyle addresses links by their position in the file.
+  const linksOf = groupBy(
+    graph.edges.map((e, i) => ({ kind: e.kind, i })),
+    (l) => l.kind,
+  );
   for (const kind of NODE_KINDS) {
     const s = NODE_STYLES[kind];
     out.push(`  classDef ${kind} fill:${s.fill},stroke:${s.stroke},color:#1a1a1a`);
@@ -46,7 +48,7 @@ export function renderMermaid(graph: DiagramGraph, header: string): string {
   const external = graph.nodes.filter((n) => n.external).map((n) => ids.get(n.id));
   if (external.length) out.push(`  class ${external.join(",")} external`);
   for (const kind of EDGE_KINDS) {
-    const links = linksOf.get(kind);
+    const links = linksOf.get(kind)?.map((l) => l.i);
     if (!links) continue;
     const s = EDGE_STYLES[kind];
     const dash = s.dash ? `,stroke-dasharray:${s.dash}` : "";
