@@ -12,7 +12,7 @@ import { compilePaths, type Model, resolveOpRef } from "@archc/compiler";
 import { parseSource } from "@archc/dsl";
 import { describe, expect, it } from "vitest";
 import { fileSymbols } from "../src/symbols/extract.js";
-import { fixtures, repoRoot, serverCommand } from "./support/lsp-client.js";
+import { fixtures, freshServerCommand, repoRoot } from "./support/lsp-client.js";
 
 const hasNvim = spawnSync("nvim", ["--version"], { encoding: "utf8" }).stdout?.startsWith("NVIM v") ?? false;
 const script = path.join(repoRoot, "packages/lsp/test/neovim/client.lua");
@@ -51,7 +51,7 @@ function runNeovim(root: string, file: string, probes: readonly Probe[]): Promis
       cwd: repoRoot, // the server command resolves tsx from here
       env: {
         ...process.env,
-        ARCHC_SERVER_CMD: JSON.stringify(serverCommand("source")),
+        ARCHC_SERVER_CMD: JSON.stringify(freshServerCommand()),
         ARCHC_ROOT: root,
         ARCHC_FILE: file,
         ARCHC_OUT: out,

@@ -69,6 +69,9 @@ export class DiagnosticPublisher {
       }
       let count = 0;
       for (const [abs, diags] of result.byFile) {
+        // Unchanged and already sent: nothing to convert or compare.
+        if (result.changed && !result.changed.has(abs) && !this.touched.has(abs) && this.sent.has(abs))
+          continue;
         const folder = this.project.folderOf(abs) ?? abs;
         const lsp = diags.map((d) => toLspDiagnostic(d, folder, this.options.uriOf));
         const version = this.options.versionOf(abs);

@@ -28,22 +28,60 @@ export function apisNewestFirst(apiNames: readonly string[]): string[] {
     .map((x) => x.name);
 }
 
+interface Built {
+  readonly files: Map<string, FileSymbols>;
+  readonly topLevel: Map<string, SymbolDecl[]>;
+  readonly byKey: Map<string, SymbolDecl>;
+  readonly services: Map<string, ServiceEntry>;
+  readonly steps: Map<string, SymbolDecl>;
+}
+
 export class SymbolTable {
-  readonly files = new Map<string, FileSymbols>();
-  /** Top-level name → declarations (more than one is a duplicate; the first wins). */
-  readonly topLevel = new Map<string, SymbolDecl[]>();
-  readonly byKey = new Map<string, SymbolDecl>();
-  private readonly services = new Map<string, ServiceEntry>();
-  private readonly steps = new Map<string, SymbolDecl>();
+  private built: Built | undefined;
   private refsByKey: Map<string, SymbolRef[]> | undefined;
 
-  constructor(asts: readonly SourceFileAst[]) {
-    for (const ast of asts) this.files.set(ast.path, fileSymbols(ast));
-    for (const fs of this.files.values()) for (const d of fs.decls) this.add(d);
+  /** Nothing is computed until the first question: the checker thread never asks any. */
+  constructor(private readonly asts: readonly SourceFileAst[]) {}
+
+  private get state(): Built {
+    if (this.built) return this.built;
+    const built: Built = {
+      files: new Map(),
+      topLevel: new Map(),
+      byKey: new Map(),
+      services: new Map(),
+      steps: new Map(),
+    };
+    this.built = built;
+    for (const ast of this.asts) built.files.set(ast.path, fileSymbols(ast));
+    for (const fs of built.files.values()) for (const d of fs.decls) this.add(d);
+    return built;
+  }
+
+  get files(): ReadonlyMap<string, FileSymbols> {
+    return this.state.files;
+  }
+
+  /** Top-level name → declarations (more than one is a duplicate; the first wins). */
+  get topLevel(): ReadonlyMap<string, readonly SymbolDecl[]> {
+    return this.state.topLevel;
+  }
+
+  get byKey(): ReadonlyMap<string, SymbolDecl> {
+    return this.state.byKey;
+  }
+
+  private get services(): Map<string, ServiceEntry> {
+    return this.state.services;
+  }
+
+  private get steps(): Map<string, SymbolDecl> {
+    return this.state.steps;
   }
 
   private add(d: SymbolDecl): void {
-    if (!this.byKey.has(d.key)) this.byKey.set(d.key, d);
+    const { byKey, topLevel } = this.built!;
+    if (!byKey.has(d.key)) byKey.set(d.key, d);
     switch (d.kind) {
       case "api": {
         const svc = this.services.get(d.container ?? "");
@@ -59,9 +97,9 @@ export class SymbolTable {
         if (!this.steps.has(d.key)) this.steps.set(d.key, d);
         return;
       default: {
-        const list = this.topLevel.get(d.name);
+        const list = topLevel.get(d.name);
         if (list) list.push(d);
-        else this.topLevel.set(d.name, [d]);
+        else topLevel.set(d.name, [d]);
         // Only the first service of a name owns its APIs: a duplicate is an error anyway.
         if (d.kind === "service" && !this.services.has(d.name))
           this.services.set(d.name, { decl: d, apis: new Map() });
@@ -139,7 +177,7 @@ export class SymbolTable {
   declarationsOf(key: string): SymbolDecl[] {
     const first = this.byKey.get(key);
     if (!first) return [];
-    if (key.startsWith("top:")) return this.topLevel.get(first.name) ?? [first];
+    if (key.startsWith("top:")) return [...(this.topLevel.get(first.name) ?? [first])];
     return [...this.allDecls()].filter((d) => d.key === key);
   }
 

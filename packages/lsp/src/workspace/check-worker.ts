@@ -2,6 +2,7 @@
 // checks and builds reports on request, off the thread that answers the editor.
 
 import { parentPort } from "node:worker_threads";
+import type { Diagnostic } from "@archc/dsl";
 import { buildReport } from "../features/report.js";
 import type { FromWorker, ToWorker } from "./checker.js";
 import { Project } from "./project.js";
@@ -12,6 +13,8 @@ if (port) {
   const host = new OverlayHost();
   const project = new Project(host);
   let key = project.stateKey;
+  /** What the server thread holds, per file, as JSON: only differences are sent. */
+  const sent = new Map<string, string>();
   const reply = (m: FromWorker) => port.postMessage(m);
   port.on("message", (m: ToWorker) => {
     try {
@@ -27,13 +30,16 @@ if (port) {
         }
         case "check": {
           const snap = project.checkedSnapshot();
-          reply({
-            kind: "checked",
-            id: m.id,
-            key,
-            byFile: [...snap.byFile].map(([f, d]) => [f, [...d]]),
-            phases: { ...project.phases },
-          });
+          const changed: [string, Diagnostic[]][] = [];
+          for (const [file, diags] of snap.byFile) {
+            const json = JSON.stringify(diags);
+            if (sent.get(file) === json) continue;
+            sent.set(file, json);
+            changed.push([file, [...diags]]);
+          }
+          const removed = [...sent.keys()].filter((f) => !snap.byFile.has(f));
+          for (const f of removed) sent.delete(f);
+          reply({ kind: "checked", id: m.id, key, changed, removed, phases: { ...project.phases } });
           return;
         }
         case "report":

@@ -18,6 +18,8 @@ export interface CheckResult {
   readonly key: string;
   /** Diagnostics per absolute path; every known file has an entry. */
   readonly byFile: ReadonlyMap<string, readonly Diagnostic[]>;
+  /** Files whose diagnostics differ from the previous result; undefined when not tracked. */
+  readonly changed?: ReadonlySet<string>;
   readonly phases: Readonly<Record<string, number>>;
 }
 
@@ -43,7 +45,9 @@ export type FromWorker =
       readonly kind: "checked";
       readonly id: number;
       readonly key: string;
-      readonly byFile: [string, Diagnostic[]][];
+      /** Only the files whose diagnostics changed since the previous answer, and those gone. */
+      readonly changed: [string, Diagnostic[]][];
+      readonly removed: string[];
       readonly phases: Record<string, number>;
     }
   | { readonly kind: "report"; readonly id: number; readonly result: ReportResult }
@@ -85,6 +89,8 @@ export class WorkerChecker implements Checker {
   private readonly pending = new Map<number, Pending>();
   private latest: CheckResult | undefined;
   private inflight: { key: string; promise: Promise<CheckResult> } | undefined;
+  /** Every file's diagnostics as of the latest answer (answers carry only the differences). */
+  private readonly files = new Map<string, readonly Diagnostic[]>();
   /** Set when the thread failed: from then on the work is done on the server's thread. */
   private fallback: InProcessChecker | undefined;
 
@@ -144,7 +150,10 @@ export class WorkerChecker implements Checker {
     const promise = this.ask({ kind: "check", id: this.nextId++ }).then(
       (m): CheckResult => {
         if (m.kind !== "checked") throw new Error(`unexpected answer ${m.kind}`);
-        const result = { key: m.key, byFile: new Map(m.byFile), phases: m.phases };
+        for (const [file, diags] of m.changed) this.files.set(file, diags);
+        for (const file of m.removed) this.files.delete(file);
+        const changed = new Set([...m.changed.map(([f]) => f), ...m.removed]);
+        const result = { key: m.key, byFile: new Map(this.files), changed, phases: m.phases };
         this.latest = result;
         return result;
       },

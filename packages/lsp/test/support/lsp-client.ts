@@ -2,7 +2,7 @@
 // JSON-RPC to it over stdio with vscode-jsonrpc, exactly as an editor does.
 
 import { type ChildProcessWithoutNullStreams, spawn } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import * as path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import {
@@ -36,6 +36,33 @@ export function serverCommand(kind: "source" | "bundle" | "cli" = "source"): str
     case "cli":
       return [process.execPath, path.join(repoRoot, "packages/cli/bin/archc.mjs"), "lsp", "--stdio"];
   }
+}
+
+/** Newest modification time of the sources a bundle is built from. */
+function newestSource(): number {
+  let newest = 0;
+  const walk = (dir: string) => {
+    for (const e of readdirSync(dir, { withFileTypes: true })) {
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (e.name.endsWith(".ts")) newest = Math.max(newest, statSync(p).mtimeMs);
+    }
+  };
+  for (const pkg of ["dsl", "compiler", "checker", "lsp", "cli"])
+    walk(path.join(repoRoot, "packages", pkg, "src"));
+  return newest;
+}
+
+/**
+ * `archc lsp --stdio` from the built CLI when that bundle is newer than every source it is built
+ * from (CI builds before testing), else the server from source: fast when fresh, never stale.
+ */
+export function freshServerCommand(): string[] {
+  const bundle = path.join(repoRoot, "packages/cli/dist/archc.mjs");
+  const worker = path.join(repoRoot, "packages/cli/dist/check-worker.mjs");
+  if (!existsSync(bundle) || !existsSync(worker)) return serverCommand("source");
+  const built = Math.min(statSync(bundle).mtimeMs, statSync(worker).mtimeMs);
+  return built >= newestSource() ? serverCommand("cli") : serverCommand("source");
 }
 
 export function uriOf(file: string): string {
