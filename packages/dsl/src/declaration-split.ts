@@ -25,6 +25,7 @@ import {
   Star,
   StringLiteral,
 } from "./lexer.js";
+import type { LineIndex } from "./span.js";
 
 export interface DeclarationSlice {
   readonly tokens: IToken[];
@@ -98,13 +99,13 @@ function isName(t: IToken): boolean {
   return t.tokenType === Ident || (t.tokenType.CATEGORIES?.includes(Ident) ?? false);
 }
 
-function matchesHead(tokens: readonly IToken[], at: number): boolean {
+function matchesHead(tokens: readonly IToken[], at: number, lines: LineIndex): boolean {
   const shape = HEADS.get(tokens[at].tokenTypeIdx);
   if (!shape) return false;
-  const line = tokens[at].startLine;
+  const line = lines.lineOf(tokens[at].startOffset);
   for (let k = 0; k < shape.length; k++) {
     const t = tokens[at + 1 + k];
-    if (!t || t.startLine !== line) return false;
+    if (!t || lines.lineOf(t.startOffset) !== line) return false;
     const want = shape[k];
     if (want === "name") {
       if (!isName(t)) return false;
@@ -115,7 +116,7 @@ function matchesHead(tokens: readonly IToken[], at: number): boolean {
   return true;
 }
 
-export function splitDeclarations(tokens: IToken[]): DeclarationSlice[] {
+export function splitDeclarations(tokens: IToken[], lines: LineIndex): DeclarationSlice[] {
   const starts: number[] = [0];
   const unclosedAt: IToken[][] = [];
   const open: IToken[] = [];
@@ -133,8 +134,9 @@ export function splitDeclarations(tokens: IToken[]): DeclarationSlice[] {
       else if (open.length === 0) startsDecl = true;
       else {
         const prev = tokens[i - 1];
-        const firstOnLine = (prev.endLine ?? prev.startLine ?? 0) < (t.startLine ?? 0);
-        startsDecl = firstOnLine && t.startColumn === 1 && matchesHead(tokens, i);
+        const line = lines.lineOf(t.startOffset);
+        const firstOnLine = lines.lineOf(prev.startOffset + prev.image.length) < line;
+        startsDecl = firstOnLine && lines.colOf(t.startOffset, line) === 1 && matchesHead(tokens, i, lines);
       }
       if (startsDecl && i > 0) {
         unclosedAt.push([...open]);

@@ -7,7 +7,7 @@ import type { Comment, SourceFileAst } from "./ast.js";
 import { type DeclarationSlice, splitDeclarations } from "./declaration-split.js";
 import { compareDiagnostics, type Diagnostic } from "./diagnostic.js";
 import {
-  archLexer,
+  tokenizeOffsets,
   BadQuantity,
   BlockComment,
   DocComment,
@@ -44,22 +44,22 @@ export interface ParseResult {
 export function parseSource(file: string, text: string): ParseResult {
   const lines = new LineIndex(text);
   const diagnostics: Diagnostic[] = [];
-  const lexed = archLexer.tokenize(text);
+  const lexed = tokenizeOffsets(text);
   for (const e of lexed.errors) diagnostics.push(lexError(file, lines, e));
 
   const comments: Comment[] = [];
   for (const t of (lexed.groups.comments ?? []) as IToken[]) {
     comments.push(commentOf(file, lines, t, diagnostics));
   }
-  const tokens = normaliseTokens(file, lexed.tokens, diagnostics);
+  const tokens = normaliseTokens(file, lines, lexed.tokens, diagnostics);
   const docs = collectDocs(lexed.groups.comments ?? [], tokens);
   // Fast path: a file without syntax errors parses in one go. Otherwise it is parsed again one
   // declaration at a time, so a broken declaration cannot take the next ones down with it
   // (for a file without syntax errors both give the same tree).
-  const whole = withinNesting(tokens) ? parseWhole(file, tokens, docs) : undefined;
+  const whole = withinNesting(tokens) ? parseWhole(file, lines, tokens, docs) : undefined;
   const clean = whole !== undefined && whole.syntaxErrors === 0;
   if (clean) diagnostics.push(...whole.diagnostics);
-  const { decls, imports } = clean ? whole : parseByDeclaration(file, tokens, docs, diagnostics);
+  const { decls, imports } = clean ? whole : parseByDeclaration(file, lines, tokens, docs, diagnostics);
   const ast: SourceFileAst = {
     kind: "File",
     path: file,
@@ -71,9 +71,9 @@ export function parseSource(file: string, text: string): ParseResult {
   return { ast, diagnostics: dedupe(diagnostics).sort(compareDiagnostics) };
 }
 
-function parseWhole(file: string, tokens: IToken[], docs: Map<number, string>) {
+function parseWhole(file: string, lines: LineIndex, tokens: IToken[], docs: Map<number, string>) {
   try {
-    return parser().parseTokens(file, tokens, docs);
+    return parser().parseTokens(file, tokens, docs, lines);
   } catch {
     return undefined; // the declaration-by-declaration parse reports it
   }
@@ -81,17 +81,18 @@ function parseWhole(file: string, tokens: IToken[], docs: Map<number, string>) {
 
 function parseByDeclaration(
   file: string,
+  lines: LineIndex,
   tokens: IToken[],
   docs: Map<number, string>,
   diagnostics: Diagnostic[],
 ): { decls: A.Decl[]; imports: A.ImportDecl[] } {
   const decls: A.Decl[] = [];
   const imports: A.ImportDecl[] = [];
-  for (const slice of splitDeclarations(tokens)) {
-    if (tooDeep(file, slice.tokens, diagnostics)) continue;
+  for (const slice of splitDeclarations(tokens, lines)) {
+    if (tooDeep(file, lines, slice.tokens, diagnostics)) continue;
     try {
-      const input = slice.unclosed.length > 0 ? closeBrackets(file, slice, diagnostics) : slice.tokens;
-      const parsed = parser().parseTokens(file, input, docs, slice.next);
+      const input = slice.unclosed.length > 0 ? closeBrackets(file, lines, slice, diagnostics) : slice.tokens;
+      const parsed = parser().parseTokens(file, input, docs, lines, slice.next);
       decls.push(...parsed.decls);
       imports.push(...parsed.imports);
       // Errors at the zero-width closers are already reported by closeBrackets.
@@ -106,7 +107,7 @@ function parseByDeclaration(
         code: "E0112",
         severity: "error",
         message: `expected a declaration the parser can read, found ${err instanceof RangeError ? "one that nests too deeply" : `an internal error (${String(err)})`}`,
-        span: tokenSpan(file, slice.tokens[0]),
+        span: tokenSpan(file, lines, slice.tokens[0]),
         related: [],
       });
     }
@@ -114,16 +115,8 @@ function parseByDeclaration(
   return { decls, imports };
 }
 
-function tokenSpan(file: string, t: IToken): Span {
-  return {
-    file,
-    start: t.startOffset,
-    end: (t.endOffset ?? t.startOffset) + 1,
-    line: t.startLine ?? 1,
-    col: t.startColumn ?? 1,
-    endLine: t.endLine ?? t.startLine ?? 1,
-    endCol: (t.endColumn ?? t.startColumn ?? 1) + 1,
-  };
+function tokenSpan(file: string, lines: LineIndex, t: IToken): Span {
+  return lines.span(file, t.startOffset, t.startOffset + t.image.length);
 }
 
 function lexError(file: string, lines: LineIndex, e: ILexingError): Diagnostic {
@@ -164,7 +157,12 @@ function commentOf(file: string, lines: LineIndex, t: IToken, diagnostics: Diagn
 }
 
 /** Turns error tokens into ordinary ones (after reporting them) so parsing continues. */
-function normaliseTokens(file: string, tokens: IToken[], diagnostics: Diagnostic[]): IToken[] {
+function normaliseTokens(
+  file: string,
+  lines: LineIndex,
+  tokens: IToken[],
+  diagnostics: Diagnostic[],
+): IToken[] {
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     if (t.tokenType === UnterminatedString) {
@@ -172,7 +170,7 @@ function normaliseTokens(file: string, tokens: IToken[], diagnostics: Diagnostic
         code: "E0102",
         severity: "error",
         message: 'expected a closing `"` before the end of the line, found the end of the line',
-        span: tokenSpan(file, t),
+        span: tokenSpan(file, lines, t),
         related: [],
         help: 'add the closing `"`; strings cannot span lines (write `\\n`)',
       });
@@ -183,7 +181,7 @@ function normaliseTokens(file: string, tokens: IToken[], diagnostics: Diagnostic
         code: "E0105",
         severity: "error",
         message: `expected a number with a known unit, found \`${t.image}\``,
-        span: tokenSpan(file, t),
+        span: tokenSpan(file, lines, t),
         related: [],
         help: "units: ms s m h d (durations), Ki Mi Gi Ti K M G T (sizes), % (percentages), /s /min /hour /day (rates)",
       });
@@ -219,7 +217,7 @@ function collectDocs(comments: IToken[], tokens: IToken[]): Map<number, string> 
       if (ti < tokens.length && tokens[ti].startOffset < c.startOffset) attach();
     }
     run.push(c.image.slice(3).replace(/^ /, "").trimEnd());
-    runEnd = c.endOffset ?? c.startOffset;
+    runEnd = c.startOffset + c.image.length;
   }
   if (run.length > 0) attach();
   return docs;
@@ -244,7 +242,7 @@ function withinNesting(tokens: IToken[]): boolean {
  * Whether a declaration nests deeper than MAX_NESTING (reported once); such a declaration is
  * skipped, so the recursive-descent parser never meets pathological depth.
  */
-function tooDeep(file: string, tokens: IToken[], diagnostics: Diagnostic[]): boolean {
+function tooDeep(file: string, lines: LineIndex, tokens: IToken[], diagnostics: Diagnostic[]): boolean {
   let depth = 0;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
@@ -256,7 +254,7 @@ function tooDeep(file: string, tokens: IToken[], diagnostics: Diagnostic[]): boo
           code: "E0112",
           severity: "error",
           message: `expected at most ${MAX_NESTING} levels of nesting, found more; this declaration is skipped`,
-          span: tokenSpan(file, t),
+          span: tokenSpan(file, lines, t),
           related: [],
           help: "flatten the expression: `;`, `&` and `*` chains need no parentheses",
         });
@@ -273,15 +271,20 @@ const CLOSER_OF: Record<string, TokenType> = { "{": RBrace, "(": RParen, "<": RA
  * Reports the brackets a declaration leaves open and returns its tokens with zero-width
  * closers appended, so the parser keeps what was written instead of dropping the declaration.
  */
-function closeBrackets(file: string, slice: DeclarationSlice, diagnostics: Diagnostic[]): IToken[] {
+function closeBrackets(
+  file: string,
+  lines: LineIndex,
+  slice: DeclarationSlice,
+  diagnostics: Diagnostic[],
+): IToken[] {
   const last = slice.tokens[slice.tokens.length - 1];
   const innermostFirst = [...slice.unclosed].reverse();
   const closers = innermostFirst.map((t) => CLOSER_OF[t.image]?.LABEL?.replace(/`/g, "") ?? "}");
-  const lines = [...new Set(innermostFirst.map((t) => t.startLine))];
+  const openedOn = [...new Set(innermostFirst.map((t) => lines.lineOf(t.startOffset)))];
   const opened =
     innermostFirst.length === 1
-      ? `the \`${innermostFirst[0].image}\` on line ${lines[0]}`
-      : `the brackets opened on line${lines.length > 1 ? "s" : ""} ${lines.join(", ")}`;
+      ? `the \`${innermostFirst[0].image}\` on line ${openedOn[0]}`
+      : `the brackets opened on line${openedOn.length > 1 ? "s" : ""} ${openedOn.join(", ")}`;
   const found = slice.next
     ? `\`${slice.next.image}\` (the start of the next declaration)`
     : "the end of the file";
@@ -289,27 +292,17 @@ function closeBrackets(file: string, slice: DeclarationSlice, diagnostics: Diagn
     code: "E0110",
     severity: "error",
     message: `expected \`${closers.join(" ")}\` to close ${opened}, found ${found}`,
-    span: tokenSpan(file, last),
+    span: tokenSpan(file, lines, last),
     related: innermostFirst.map((t) => ({
-      span: tokenSpan(file, t),
+      span: tokenSpan(file, lines, t),
       message: `this \`${t.image}\` is never closed`,
     })),
     help: `add \`${closers[0]}\` after the last line of this declaration`,
   });
-  const end = (last.endOffset ?? last.startOffset) + 1;
+  const end = last.startOffset + last.image.length;
   const virtual = innermostFirst.map((t): IToken => {
     const type = CLOSER_OF[t.image] ?? RBrace;
-    return {
-      image: "",
-      startOffset: end,
-      endOffset: end - 1,
-      startLine: last.endLine,
-      startColumn: (last.endColumn ?? 0) + 1,
-      endLine: last.endLine,
-      endColumn: last.endColumn,
-      tokenType: type,
-      tokenTypeIdx: type.tokenTypeIdx as number,
-    };
+    return { image: "", startOffset: end, tokenType: type, tokenTypeIdx: type.tokenTypeIdx as number };
   });
   return [...slice.tokens, ...virtual];
 }

@@ -45,7 +45,7 @@ import {
   namedValueKinds,
   type ValueKind,
 } from "./properties.js";
-import type { Span } from "./span.js";
+import { LineIndex, type Span } from "./span.js";
 import { didYouMean } from "./suggest.js";
 import { describeEndOfInput, syntaxMessages } from "./syntax-messages.js";
 import { isQuantityOf } from "./units.js";
@@ -58,6 +58,11 @@ type Maybe<T> = T | undefined;
  * saves a closure per rule call on the hot paths.
  */
 const RECORDING = undefined as never;
+
+/** Where a token ends (exclusive): the lexer gives tokens a start offset and an image only. */
+function tokenEnd(t: IToken): number {
+  return t.startOffset + t.image.length;
+}
 
 /** `20Gi` → [20, "Gi"]: the number and the unit as written (no regex: this runs per token). */
 function splitQuantity(raw: string): [number, string] {
@@ -121,6 +126,7 @@ export class ArchParser extends EmbeddedActionsParser {
   private diags: Diagnostic[] = [];
   private docs = new Map<number, string>();
   private lastRealToken: IToken | undefined;
+  private lines = new LineIndex("");
 
   constructor() {
     super(allTokens, {
@@ -136,10 +142,12 @@ export class ArchParser extends EmbeddedActionsParser {
     file: string,
     tokens: IToken[],
     docs: Map<number, string>,
+    lines: LineIndex,
     next?: IToken,
   ): { decls: A.Decl[]; imports: A.ImportDecl[]; diagnostics: Diagnostic[]; syntaxErrors: number } {
     describeEndOfInput(next);
     this.file = file;
+    this.lines = lines;
     this.diags = [];
     this.docs = docs;
     this.lastRealToken = tokens[0];
@@ -159,18 +167,16 @@ export class ArchParser extends EmbeddedActionsParser {
 
   // ------------------------------------------------------------------ helpers (runtime only)
 
+  /** From the start of `first` to the end of `last`; recovered (inserted) tokens have no place. */
   private span(first: IToken, last: IToken): Span {
     const a = Number.isNaN(first.startOffset) ? (this.lastRealToken ?? last) : first;
     const b = Number.isNaN(last.startOffset) ? a : last;
-    return {
-      file: this.file,
-      start: a.startOffset,
-      end: (b.endOffset ?? b.startOffset) + 1,
-      line: a.startLine ?? 1,
-      col: a.startColumn ?? 1,
-      endLine: b.endLine ?? a.startLine ?? 1,
-      endCol: (b.endColumn ?? b.startColumn ?? 0) + 1,
-    };
+    return this.lines.span(this.file, a.startOffset, tokenEnd(b));
+  }
+
+  /** The line a token starts on (tokens carry offsets only). */
+  private lineOf(t: IToken): number {
+    return this.lines.lineOf(t.startOffset);
   }
 
   /** The span from `first` to the last token consumed so far. */
@@ -428,7 +434,7 @@ export class ArchParser extends EmbeddedActionsParser {
     // or a flag, the rest of the line goes with it.
     if (kind !== undefined && kind !== "flag" && (value !== undefined || swallowed > 0)) return false;
     const t = this.LA(1);
-    if (Number.isNaN(t.startOffset) || t.startLine !== key.startLine) return false;
+    if (Number.isNaN(t.startOffset) || this.lineOf(t) !== this.lineOf(key)) return false;
     return (STRAY_TOKENS.has(t.tokenTypeIdx) || tokenMatcher(t, Ident)) && !this.startsMember(ctx, t);
   }
 
@@ -517,7 +523,7 @@ export class ArchParser extends EmbeddedActionsParser {
       const key = this.memberKey!;
       return (
         this.expectsName(this.memberCtx, key) &&
-        (this.LA(1).startLine === key.startLine || !this.startsMember(this.memberCtx, this.LA(1)))
+        (this.lineOf(this.LA(1)) === this.lineOf(key) || !this.startsMember(this.memberCtx, this.LA(1)))
       );
     },
     DEF: () => this.SUBRULE(this.name),
@@ -611,14 +617,16 @@ export class ArchParser extends EmbeddedActionsParser {
     const s = node.span;
     const last = this.LA(0);
     if (Number.isNaN(last.startOffset)) return s;
+    const end = tokenEnd(last);
+    const endLine = this.lines.lineOf(end);
     return {
       file: this.file,
       start: s.start,
-      end: (last.endOffset ?? last.startOffset) + 1,
+      end,
       line: s.line,
       col: s.col,
-      endLine: last.endLine ?? s.line,
-      endCol: (last.endColumn ?? 0) + 1,
+      endLine,
+      endCol: this.lines.colOf(end, endLine),
     };
   }
 

@@ -13,9 +13,14 @@ export interface Span {
   readonly endCol: number;
 }
 
-/** Maps offsets to 1-based line/column for one text, in O(log lines). */
+/**
+ * Maps offsets to 1-based line/column for one text, in O(log lines) — O(1) when offsets are
+ * looked up mostly in order, as the parser does.
+ */
 export class LineIndex {
   private readonly lineStarts: number[];
+  /** The 0-based line of the last lookup: where the next one most likely falls. */
+  private hint = 0;
 
   constructor(readonly text: string) {
     const starts = [0];
@@ -26,15 +31,36 @@ export class LineIndex {
   }
 
   position(offset: number): { line: number; col: number } {
+    const line = this.lineOf(offset);
+    return { line, col: this.colOf(offset, line) };
+  }
+
+  /** The 1-based line holding `offset` (clamped to the text). */
+  lineOf(offset: number): number {
     const o = Math.max(0, Math.min(offset, this.text.length));
+    const starts = this.lineStarts;
+    let h = this.hint;
+    if (starts[h] <= o && (h + 1 === starts.length || o < starts[h + 1])) return h + 1;
+    if (h + 2 < starts.length && starts[h + 1] <= o && o < starts[h + 2]) {
+      this.hint = h + 1;
+      return h + 2;
+    }
     let lo = 0;
-    let hi = this.lineStarts.length - 1;
+    let hi = starts.length - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
-      if (this.lineStarts[mid] <= o) lo = mid;
+      if (starts[mid] <= o) lo = mid;
       else hi = mid - 1;
     }
-    return { line: lo + 1, col: o - this.lineStarts[lo] + 1 };
+    h = lo;
+    this.hint = h;
+    return h + 1;
+  }
+
+  /** The 1-based column of `offset` on its (1-based) `line`. */
+  colOf(offset: number, line: number): number {
+    const o = Math.max(0, Math.min(offset, this.text.length));
+    return o - this.lineStarts[line - 1] + 1;
   }
 
   offsetOf(line: number, col: number): number {
@@ -53,9 +79,10 @@ export class LineIndex {
   }
 
   span(file: string, start: number, end: number): Span {
-    const a = this.position(start);
-    const b = this.position(end);
-    return { file, start, end, line: a.line, col: a.col, endLine: b.line, endCol: b.col };
+    const line = this.lineOf(start);
+    const col = this.colOf(start, line);
+    const endLine = this.lineOf(end);
+    return { file, start, end, line, col, endLine, endCol: this.colOf(end, endLine) };
   }
 }
 
