@@ -99,9 +99,10 @@ export function applySuppressions(
     (silenced ? suppressed : kept).push(d);
   }
 
-  const names = elementNames(model);
+  let names: Set<string> | undefined;
   allows.forEach((a, i) => {
     if (allowUsed[i] || !activeRules.has(a.rule)) return;
+    names ??= elementNames(model);
     const unknownTarget = names.has(a.target)
       ? ""
       : `; no element is named ${a.target}${didYouMean(a.target, names)}`;

@@ -59,7 +59,7 @@ function opLatency(model: Model, opId: string, span: Span, driver: string | unde
   const call = driver === undefined ? undefined : model.services[driver]?.calls.find((c) => c.op === opId);
   const bound = call === undefined ? undefined : worstCaseTimeMs(call.policy);
   if (bound !== undefined)
-    return { op: opId, span, ms: bound, from: `worst case of ${driver}'s call policy` };
+    return { op: opId, span, ms: bound, from: `worst case of the call policy of ${driver}` };
   const declared = model.ops[opId]?.latencyMs;
   if (declared !== undefined) return { op: opId, span, ms: declared, from: "declared latency" };
   return { op: opId, span, ms: undefined, from: "no timeout or latency declared" };

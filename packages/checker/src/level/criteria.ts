@@ -260,7 +260,7 @@ export const CRITERIA: readonly Criterion[] = [
   {
     id: "6.3",
     level: 6,
-    text: "requests are traced (`tracing otlp|jaeger|zipkin`)",
+    text: "requests are traced (`tracing otlp`, `jaeger` or `zipkin`)",
     gaps: ({ model }) =>
       Object.values(model.deployments).some((d) => d.tracing !== undefined)
         ? []

@@ -48,7 +48,7 @@ export const deadlineInversion: Rule = {
           related: [
             { span: inner.targetSpan, message: `${callee} waits up to ${formatDuration(down.ms)} here` },
           ],
-          help: `give ${callee}'s downstream calls deadlines shorter than ${formatDuration(deadline)}, or raise the ${kind} of ${g.names[u]} → ${callee} above ${formatDuration(down.ms)}`,
+          help: `give the downstream calls of ${callee} deadlines shorter than ${formatDuration(deadline)}, or raise the ${kind} of ${g.names[u]} → ${callee} above ${formatDuration(down.ms)}`,
         });
       }
     }

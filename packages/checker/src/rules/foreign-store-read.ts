@@ -32,7 +32,7 @@ export const foreignStoreRead: Rule = {
           span: use.span,
           elements: [service.name, use.store, ...owners],
           related: ownerUses,
-          help: `call an op of ${owners[0]} for the data, or keep a read model in ${service.name}'s own store fed by ${owners[0]}'s events`,
+          help: `call an op of ${owners[0]} for the data, or give ${service.name} a store of its own with a read model fed by events of ${owners[0]}`,
         });
       }
     }

@@ -22,7 +22,7 @@ export const topicKeyMissing: Rule = {
         if (event === undefined || event.payload.kind === "error") continue;
         if (hasField(model, event.payload, topic.key)) continue;
         ctx.report({
-          message: `topic ${topic.name} is keyed by ${topic.key}, but event ${event.name}'s payload ${describe(event.payload)} has no field ${topic.key}`,
+          message: `topic ${topic.name} is keyed by ${topic.key}, but the payload ${describe(event.payload)} of event ${event.name} has no field ${topic.key}`,
           span: event.nameSpan,
           elements: [topic.name, event.name],
           related: [{ span: topic.keySpan ?? topic.nameSpan, message: `key ${topic.key} declared here` }],

@@ -10,8 +10,8 @@ describe("flow-slo-latency", () => {
         message:
           "flow checkout: worst-case latency is 2.5s (orders.place 500ms + payments.charge 2s), over its SLO of 800ms",
         related: [
-          "9:17-9:29 500ms: worst case of web's call policy",
-          "9:32-9:47 2s: worst case of web's call policy",
+          "9:17-9:29 500ms: worst case of the call policy of web",
+          "9:32-9:47 2s: worst case of the call policy of web",
         ],
       },
     ]);

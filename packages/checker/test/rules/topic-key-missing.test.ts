@@ -16,7 +16,7 @@ describe("topic-key-missing", () => {
         severity: "error",
         range: "6:7-6:19",
         message:
-          "topic orders is keyed by customer, but event RefundIssued's payload Refund has no field customer",
+          "topic orders is keyed by customer, but the payload Refund of event RefundIssued has no field customer",
         related: ["4:27-4:35 key customer declared here"],
       },
     ]);

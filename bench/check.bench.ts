@@ -1,0 +1,139 @@
+// `archc check` end to end on generated systems of 1k and 10k services: wall time and peak RSS
+// of the bundled CLI (`archc check DIR --format json --output FILE`, what CI runs), the median
+// of a few runs; then, in process, where the time goes (load + parse, compile, rules, model
+// checker).
+//
+// Target on this machine: 10k services ≤ 2 s wall and ≤ 500 MB peak RSS.
+//
+//   npx tsx bench/check.bench.ts [--sizes 1000,10000] [--runs 3] [--no-model-check] [--check]
+//
+// --check exits 1 when the largest size misses the target. Peak RSS comes from GNU time
+// (/usr/bin/time -f %M); without it only wall time is measured.
+
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import { checkModel } from "../packages/checker/src/index.js";
+import { compileWorkspace } from "../packages/compiler/src/index.js";
+import { expandEntries, loadWorkspace } from "../packages/dsl/src/index.js";
+import { generateSystem, systemBytes } from "./generate.js";
+
+const TARGET_MS = 2000;
+const TARGET_RSS_MB = 500;
+const here = path.dirname(fileURLToPath(import.meta.url));
+const repo = path.join(here, "..");
+const bin = path.join(repo, "packages/cli/bin/archc.mjs");
+const TIME = "/usr/bin/time";
+
+interface Run {
+  readonly wallMs: number;
+  readonly rssMb?: number;
+  readonly status: number | null;
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[s.length >> 1] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+}
+
+/** Writes the generated system to bench/out/check-<n>/ (deterministic: same text every time). */
+function writeSystem(services: number): { dir: string; megabytes: number } {
+  const dir = path.join(here, "out", `check-${services}`);
+  rmSync(dir, { recursive: true, force: true });
+  const system = generateSystem({ services, seed: 1 });
+  for (const [name, text] of system.files) {
+    mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+    writeFileSync(path.join(dir, name), text);
+  }
+  return { dir, megabytes: systemBytes(system) / 1e6 };
+}
+
+function runCli(dir: string, modelCheck: boolean): Run {
+  const args = [
+    bin,
+    "check",
+    dir,
+    "--format",
+    "json",
+    "--output",
+    path.join(os.tmpdir(), "archc-check-bench.json"),
+  ];
+  if (!modelCheck) args.push("--no-model-check");
+  const timed = existsSync(TIME);
+  const start = performance.now();
+  const r = timed
+    ? spawnSync(TIME, ["-f", "archc-bench-rss %M", process.execPath, ...args], { encoding: "utf8" })
+    : spawnSync(process.execPath, args, { encoding: "utf8" });
+  const wallMs = performance.now() - start;
+  if (r.status === 2 || r.status === null) throw new Error(`archc check failed: ${r.stderr}`);
+  const rss = /archc-bench-rss (\d+)/.exec(r.stderr ?? "");
+  return { wallMs, rssMb: rss ? Number(rss[1]) / 1024 : undefined, status: r.status };
+}
+
+/** Where the time goes, in this process (TypeScript sources through tsx). */
+function phases(dir: string, modelCheck: boolean): Record<string, number> {
+  const t0 = performance.now();
+  const ws = loadWorkspace(expandEntries([dir]));
+  const t1 = performance.now();
+  const compilation = compileWorkspace(ws);
+  const t2 = performance.now();
+  checkModel(compilation);
+  const t3 = performance.now();
+  const out: Record<string, number> = { "load+parse": t1 - t0, compile: t2 - t1, rules: t3 - t2 };
+  if (modelCheck) {
+    const t4 = performance.now();
+    checkModel(compilation, { modelCheck: {} });
+    out["rules+model check"] = performance.now() - t4;
+  }
+  return out;
+}
+
+function main(): void {
+  const { values } = parseArgs({
+    options: {
+      sizes: { type: "string", default: "1000,10000" },
+      runs: { type: "string", default: "3" },
+      "no-model-check": { type: "boolean", default: false },
+      check: { type: "boolean", default: false },
+    },
+  });
+  const sizes = values.sizes.split(",").map(Number);
+  const runs = Number(values.runs);
+  const modelCheck = !values["no-model-check"];
+  const build = spawnSync(process.execPath, ["scripts/build.mjs"], { cwd: repo, encoding: "utf8" });
+  if (build.status !== 0) throw new Error(`build failed: ${build.stderr}`);
+  process.stdout.write(
+    `archc check end to end (bundled CLI, ${modelCheck ? "with" : "without"} the model checker), ` +
+      `${os.cpus().length} CPUs, load average ${os.loadavg()[0].toFixed(1)}, node ${process.version}\n`,
+  );
+  let last: { wallMs: number; rssMb?: number } | undefined;
+  for (const services of sizes) {
+    const { dir, megabytes } = writeSystem(services);
+    runCli(dir, modelCheck); // warm the file cache
+    const measured = Array.from({ length: runs }, () => runCli(dir, modelCheck));
+    const wallMs = median(measured.map((m) => m.wallMs));
+    const rss = measured.map((m) => m.rssMb).filter((x): x is number => x !== undefined);
+    const rssMb = rss.length > 0 ? Math.max(...rss) : undefined;
+    const split = Object.entries(phases(dir, modelCheck))
+      .map(([k, v]) => `${k} ${v.toFixed(0)} ms`)
+      .join(", ");
+    process.stdout.write(
+      `${String(services).padStart(6)} services (${megabytes.toFixed(1)} MB): ` +
+        `wall ${wallMs.toFixed(0)} ms (median of ${runs}), peak RSS ${rssMb === undefined ? "n/a" : `${rssMb.toFixed(0)} MB`}; ` +
+        `in process: ${split}\n`,
+    );
+    last = { wallMs, rssMb };
+  }
+  if (last) {
+    const ok = last.wallMs <= TARGET_MS && (last.rssMb === undefined || last.rssMb <= TARGET_RSS_MB);
+    process.stdout.write(
+      `target for ${sizes[sizes.length - 1]} services: ≤ ${TARGET_MS} ms and ≤ ${TARGET_RSS_MB} MB — ${ok ? "met" : "NOT met"}\n`,
+    );
+    if (values.check && !ok) process.exitCode = 1;
+  }
+}
+
+main();
