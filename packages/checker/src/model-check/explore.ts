@@ -56,14 +56,18 @@ export interface Exploration {
   readonly deadlock?: DeadlockHit;
 }
 
+/** Successors are inserted in batches of about this many (see StateSet.prefetch). */
+const BATCH = 512;
+
 export function explore(machine: TransitionSystem, opts: ExploreOptions): Exploration {
   const start = performance.now();
   const progressAfter = opts.progressAfterMs ?? 1000;
   const progressEvery = opts.progressEveryMs ?? 1000;
   let nextProgress = start + progressAfter;
-  const set = new StateSet(machine.words);
+  const W = machine.words;
+  const set = new StateSet(W);
   const next = machine.next;
-  const scratch = new Uint32Array(machine.words);
+  const scratch = new Uint32Array(W);
   machine.initial(scratch);
   set.add(scratch, -1, -1);
   let generated = 1;
@@ -74,6 +78,12 @@ export function explore(machine: TransitionSystem, opts: ExploreOptions): Explor
   let head = 0;
   let current = 0;
   const maxStates = opts.maxStates;
+  // Successors wait here, in emission order, so their hash slots can be read together.
+  let batch = new Uint32Array(2 * BATCH * W);
+  let batchParent = new Int32Array(2 * BATCH);
+  let batchVia = new Int32Array(2 * BATCH);
+  let hashes = new Uint32Array(2 * BATCH);
+  let pending = 0;
   const emit = (action: number, violation: number): void => {
     generated++;
     if (violation !== 0) {
@@ -83,17 +93,44 @@ export function explore(machine: TransitionSystem, opts: ExploreOptions): Explor
       }
       return;
     }
-    if (set.size >= maxStates) {
-      if (set.find(next) < 0) bounded = true;
-      return;
+    if (pending === batchParent.length) {
+      const grow = <T extends Uint32Array | Int32Array>(a: T, n: number): T => {
+        const b = new (a.constructor as new (n: number) => T)(n);
+        b.set(a);
+        return b;
+      };
+      batch = grow(batch, batch.length * 2);
+      batchParent = grow(batchParent, batchParent.length * 2);
+      batchVia = grow(batchVia, batchVia.length * 2);
+      hashes = grow(hashes, hashes.length * 2);
     }
-    set.add(next, current, action);
+    const at = pending * W;
+    for (let w = 0; w < W; w++) batch[at + w] = next[w];
+    batchParent[pending] = current;
+    batchVia[pending] = action;
+    pending++;
   };
-  while (head < set.size) {
+  // Inserts the waiting successors in order: BFS order, hence shortest traces, is unchanged.
+  const flush = (): void => {
+    set.prefetch(batch, pending, hashes);
+    for (let i = 0; i < pending; i++) {
+      if (set.size >= maxStates) {
+        if (set.find(batch, i * W) < 0) bounded = true;
+        continue;
+      }
+      set.add(batch, batchParent[i], batchVia[i], i * W, hashes[i]);
+    }
+    pending = 0;
+  };
+  while (head < set.size || pending > 0) {
+    if (head === set.size || pending >= BATCH) {
+      flush();
+      if (bounded) break;
+      continue;
+    }
     current = head;
-    const dead = machine.expand(set.states, head * machine.words, emit);
+    const dead = machine.expand(set.states, head * W, emit);
     if (dead !== 0 && deadlock === undefined) deadlock = { state: head, instances: dead };
-    if (bounded) break;
     head++;
     if ((head & 0x3fff) === 0 && opts.onProgress) {
       const now = performance.now();

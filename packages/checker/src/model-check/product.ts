@@ -94,7 +94,10 @@ export class ProductSystem {
     const N = this.instances;
     const X = sp.stores;
     for (let w = 0; w < W; w++) cur[w] = src[off + w];
-    for (let i = 0; i < N; i++) ids[i] = this.get(cur, i);
+    const fw = this.fieldWord;
+    const fs = this.fieldShift;
+    const fm = this.fieldMask;
+    for (let i = 0; i < N; i++) ids[i] = (cur[fw[i]] >>> fs[i]) & fm[i];
     const down = this.get(cur, this.downField) === 1;
     let deadlocked = 0;
     let inFlight = false;
@@ -112,7 +115,7 @@ export class ProductSystem {
           emit(action, v);
           continue;
         }
-        this.set(next, i, sp.moveTarget[e]);
+        next[fw[i]] = (next[fw[i]] & ~(fm[i] << fs[i])) | (sp.moveTarget[e] << fs[i]);
         const touches = sp.moveTouches[e];
         if (touches !== 0) {
           for (let k = 0; k < N; k++) {
@@ -124,7 +127,7 @@ export class ProductSystem {
               m &= m - 1;
               id2 = sp.touchTarget[id2 * X + x];
             }
-            if (id2 !== ids[k]) this.set(next, k, id2);
+            if (id2 !== ids[k]) next[fw[k]] = (next[fw[k]] & ~(fm[k] << fs[k])) | (id2 << fs[k]);
           }
         }
         if (this.symmetric) this.canonicalize(next);
@@ -166,16 +169,22 @@ export class ProductSystem {
   canonicalize(buf: Uint32Array): void {
     const N = this.instances;
     const t = this.sortBuf;
+    const fw = this.fieldWord;
+    const fs = this.fieldShift;
+    const fm = this.fieldMask;
+    let sorted = true;
     for (let i = 0; i < N; i++) {
-      const v = this.get(buf, i);
+      const v = (buf[fw[i]] >>> fs[i]) & fm[i];
       let j = i;
       while (j > 0 && t[j - 1] > v) {
         t[j] = t[j - 1];
         j--;
+        sorted = false;
       }
       t[j] = v;
     }
-    for (let i = 0; i < N; i++) this.set(buf, i, t[i]);
+    if (sorted) return;
+    for (let i = 0; i < N; i++) buf[fw[i]] = (buf[fw[i]] & ~(fm[i] << fs[i])) | (t[i] << fs[i]);
   }
 
   /** The local state of every instance, the crash count and the down flag. */

@@ -47,16 +47,35 @@ export class StateSet {
     }
   }
 
-  /** Adds the state unless present. Returns its index when added, -1 when it was already there. */
-  add(buf: Uint32Array, parent: number, via: number): number {
+  /**
+   * Computes the hashes of `count` packed states in `buf` into `hashes` and reads their home
+   * slots. The reads do not depend on each other, so the processor overlaps their cache misses;
+   * the inserts that follow then find those lines in cache.
+   */
+  prefetch(buf: Uint32Array, count: number, hashes: Uint32Array): number {
     const W = this.words;
     const S = W + 1;
     const table = this.table;
-    let slot = hash(buf, 0, W) & this.mask;
+    const mask = this.mask;
+    let touched = 0;
+    for (let i = 0; i < count; i++) {
+      const h = hash(buf, i * W, W);
+      hashes[i] = h;
+      touched ^= table[(h & mask) * S];
+    }
+    return touched;
+  }
+
+  /** Adds the state unless present. Returns its index when added, -1 when it was already there. */
+  add(buf: Uint32Array, parent: number, via: number, off = 0, h = hash(buf, off, this.words)): number {
+    const W = this.words;
+    const S = W + 1;
+    const table = this.table;
+    let slot = h & this.mask;
     for (;;) {
       const k = slot * S;
       if (table[k] === 0) break;
-      if (equal(table, k, buf, 0, W)) return -1;
+      if (equal(table, k, buf, off, W)) return -1;
       slot = (slot + 1) & this.mask;
     }
     const idx = this.size;
@@ -64,14 +83,14 @@ export class StateSet {
     // Keep the load at most one half; grow fourfold, so the costly rehash happens rarely.
     if (2 * (idx + 1) > this.mask + 1) {
       this.rehash(4 * (this.mask + 1));
-      return this.add(buf, parent, via);
+      return this.add(buf, parent, via, off, h);
     }
     const states = this.states;
     const at = idx * W;
     const k = slot * S;
     for (let w = 0; w < W; w++) {
-      states[at + w] = buf[w];
-      table[k + w] = buf[w];
+      states[at + w] = buf[off + w];
+      table[k + w] = buf[off + w];
     }
     table[k + W] = idx;
     this.parent[idx] = parent;
@@ -93,21 +112,28 @@ export class StateSet {
     this.via = via;
   }
 
+  /**
+   * Moves every entry into a table of `slots` slots, walking the old table in slot order: an
+   * entry's new home keeps its old home's low bits, so the writes advance through a few regions
+   * in order instead of jumping around memory.
+   */
   private rehash(slots: number): void {
     const W = this.words;
     const S = W + 1;
-    const states = this.states;
+    const old = this.table;
+    const oldSlots = this.mask + 1;
     const table = new Uint32Array(slots * S);
-    this.table = table;
-    this.mask = slots - 1;
-    for (let idx = 0; idx < this.size; idx++) {
-      const at = idx * W;
-      let slot = hash(states, at, W) & this.mask;
-      while (table[slot * S] !== 0) slot = (slot + 1) & this.mask;
+    const mask = slots - 1;
+    for (let o = 0; o < oldSlots; o++) {
+      const from = o * S;
+      if (old[from] === 0) continue;
+      let slot = hash(old, from, W) & mask;
+      while (table[slot * S] !== 0) slot = (slot + 1) & mask;
       const k = slot * S;
-      for (let w = 0; w < W; w++) table[k + w] = states[at + w];
-      table[k + W] = idx;
+      for (let w = 0; w <= W; w++) table[k + w] = old[from + w];
     }
+    this.table = table;
+    this.mask = mask;
   }
 }
 
