@@ -8,5 +8,13 @@ export function startServer(options: { stdio?: boolean } = {}): void {
   const connection = options.stdio
     ? createConnection(ProposedFeatures.all, process.stdin, process.stdout)
     : createConnection(ProposedFeatures.all);
+  // The process is the server's alone: a fault that escapes every handler is logged to the
+  // editor, and the server keeps serving rather than vanishing mid-edit.
+  process.on("uncaughtException", (err) => {
+    connection.console.error(`archc: internal error: ${err.stack ?? err.message}`);
+  });
+  process.on("unhandledRejection", (reason) => {
+    connection.console.error(`archc: internal error: ${String(reason)}`);
+  });
   serveConnection(connection);
 }
