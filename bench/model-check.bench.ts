@@ -18,7 +18,6 @@
 //
 // --check exits 1 when a member's throughput is below the target.
 
-import { cpuUsage } from "node:process";
 import { parseArgs } from "node:util";
 import { compileText } from "../packages/compiler/src/index.js";
 import { formatModelCheckSummary, modelCheck } from "../packages/checker/src/model-check/index.js";
@@ -121,26 +120,22 @@ function main(): void {
     const compiled = compileText(sagaFamilyMember(member), `${member}.arch`);
     const errors = compiled.diagnostics.filter((d) => d.severity === "error");
     if (errors.length > 0) throw new Error(`${member}: ${errors.map((d) => d.message).join("; ")}`);
-    const cpu0 = cpuUsage();
-    const wall0 = performance.now();
     const result = modelCheck(compiled.model, { instances, maxStates });
-    const wall = performance.now() - wall0;
-    const cpu = cpuUsage(cpu0);
     const [s] = result.stats.sagas;
-    const cpuExploreSec = ((cpu.user + cpu.system) / 1e6) * (s.elapsedMs / wall);
-    const perCpuSecond = s.distinctStates / cpuExploreSec;
+    const perCpuSecond = s.distinctStates / (s.cpuMs / 1000);
     console.log(`\n${member}`);
     for (const line of formatModelCheckSummary(result.stats.sagas)) console.log(`  ${line}`);
     console.log(
       `  explore ${(s.elapsedMs / 1000).toFixed(2)} s wall (${Math.round(s.statesPerSecond).toLocaleString("en-US")} distinct states/s, ` +
         `${Math.round(s.statesExplored / (s.elapsedMs / 1000)).toLocaleString("en-US")} generated/s; ` +
-        `≈${Math.round(perCpuSecond).toLocaleString("en-US")} distinct states per CPU second)`,
+        `${Math.round(perCpuSecond).toLocaleString("en-US")} distinct states per CPU second)`,
     );
     console.log(
       `  liveness ${(s.livenessMs / 1000).toFixed(2)} s${s.acyclic ? " (acyclic: no lasso possible, skipped)" : ""}; ` +
         `symmetry ${s.symmetryReduced ? "on" : "off"}; findings: ${result.diagnostics.map((d) => d.code).join(", ") || "none"}`,
     );
-    if (s.statesPerSecond < TARGET) failed = true;
+    // On a machine shared with other work, wall-clock rates understate the explorer: judge by CPU time.
+    if (perCpuSecond < TARGET) failed = true;
   }
   if (values.check && failed) {
     console.log(`\nbelow the target of ${TARGET.toLocaleString("en-US")} distinct states/s`);

@@ -50,6 +50,8 @@ export interface Exploration {
   readonly generated: number;
   readonly bounded: boolean;
   readonly elapsedMs: number;
+  /** CPU time of this process during the exploration (ms): the honest measure on a busy machine. */
+  readonly cpuMs: number;
   /** The first (shortest) hit per violation code. */
   readonly violations: readonly ViolationHit[];
   /** The first (shortest) deadlock, if any. */
@@ -61,6 +63,7 @@ const BATCH = 512;
 
 export function explore(machine: TransitionSystem, opts: ExploreOptions): Exploration {
   const start = performance.now();
+  const cpuStart = process.cpuUsage();
   const progressAfter = opts.progressAfterMs ?? 1000;
   const progressEvery = opts.progressEveryMs ?? 1000;
   let nextProgress = start + progressAfter;
@@ -151,7 +154,10 @@ export function explore(machine: TransitionSystem, opts: ExploreOptions): Explor
     generated,
     bounded,
     elapsedMs: performance.now() - start,
+    cpuMs: cpuMillis(process.cpuUsage(cpuStart)),
     violations,
     deadlock,
   };
 }
+
+const cpuMillis = (u: NodeJS.CpuUsage): number => (u.user + u.system) / 1000;

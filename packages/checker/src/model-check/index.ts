@@ -60,6 +60,8 @@ export interface SagaCheckStats {
   readonly statesPerSecond: number;
   /** Exploration time (ms); the fairness analysis is `livenessMs`. */
   readonly elapsedMs: number;
+  /** CPU time of the exploration (ms): on a busy machine, less than `elapsedMs`. */
+  readonly cpuMs: number;
   readonly livenessMs: number;
   /** True when a bound stopped the search: then nothing is proved. */
   readonly bounded: boolean;
@@ -121,6 +123,7 @@ export function modelCheck(model: Model, opts: ModelCheckOptions = {}): ModelChe
         distinctStates: 0,
         statesPerSecond: 0,
         elapsedMs: 0,
+        cpuMs: 0,
         livenessMs: 0,
         bounded: false,
         maxStates: requested,
@@ -150,6 +153,7 @@ export function modelCheck(model: Model, opts: ModelCheckOptions = {}): ModelChe
       statesPerSecond:
         explored.elapsedMs > 0 ? Math.round((explored.set.size * 1000) / explored.elapsedMs) : 0,
       elapsedMs: explored.elapsedMs,
+      cpuMs: explored.cpuMs,
       livenessMs,
       bounded: explored.bounded,
       boundReason: explored.bounded ? (maxStates < requested ? "memory" : "max-states") : undefined,
@@ -170,6 +174,7 @@ export function modelCheck(model: Model, opts: ModelCheckOptions = {}): ModelChe
           distinctStates: 0,
           statesPerSecond: 0,
           elapsedMs: 0,
+          cpuMs: 0,
           livenessMs: 0,
           bounded: false,
           maxStates: requested,

@@ -23,8 +23,9 @@ export interface Lasso {
 }
 
 /**
- * `restrict` (default true) looks only at states with an instance on a local cycle; false
- * searches every explored state (tests compare the two).
+ * `restrict` (default true) looks only at states whose running instances are all on local
+ * cycles (ProductSystem.mayLieOnFairCycle); false searches every explored state (tests compare
+ * the two).
  */
 export function findFairLasso(space: SagaSpace, explored: Exploration, restrict = true): Lasso | undefined {
   const n = explored.expanded;
@@ -49,9 +50,9 @@ export function findFairLasso(space: SagaSpace, explored: Exploration, restrict 
   let best: { entry: number; scc: number } | undefined;
   let from = 0;
 
-  // Only states with an instance on a local cycle can lie on a global cycle (LocalSpace.cyclic).
+  // Only states whose running instances are all on local cycles can lie on a fair cycle.
   const pushEdge = (): void => {
-    if (restrict && !sys.onLocalCycle(sys.next, 0)) return;
+    if (restrict && !sys.mayLieOnFairCycle(sys.next, 0)) return;
     const w = set.find(sys.next);
     if (w < 0 || w >= n) return;
     if (w === from) {
@@ -84,7 +85,7 @@ export function findFairLasso(space: SagaSpace, explored: Exploration, restrict 
   };
 
   for (let root = 0; root < n; root++) {
-    if (index[root] !== -1 || (restrict && !sys.onLocalCycle(set.states, root * W))) continue;
+    if (index[root] !== -1 || (restrict && !sys.mayLieOnFairCycle(set.states, root * W))) continue;
     visit(root);
     while (fp > 0) {
       const f = fp - 1;

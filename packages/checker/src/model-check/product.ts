@@ -155,14 +155,23 @@ export class ProductSystem {
     return deadlocked;
   }
 
-  /** Some instance of the state at `src[off..]` is in a local state on a local cycle. */
-  onLocalCycle(src: Uint32Array, off: number): boolean {
-    const cyclic = this.local.cyclic;
+  /**
+   * The state at `src[off..]` can lie on a weakly fair cycle: some instance is running, and every
+   * running instance is in a local state on a local cycle. (On a fair cycle every running
+   * instance moves — it always has a fair move, an answer or a re-send, unless it is deadlocked —
+   * so its local states there form a local cycle.)
+   */
+  mayLieOnFairCycle(src: Uint32Array, off: number): boolean {
+    const { cyclic, running } = this.local;
+    let any = false;
     for (let i = 0; i < this.instances; i++) {
       const id = (src[off + this.fieldWord[i]] >>> this.fieldShift[i]) & this.fieldMask[i];
-      if (cyclic[id] === 1) return true;
+      if (running[id] === 1) {
+        if (cyclic[id] === 0) return false;
+        any = true;
+      }
     }
-    return false;
+    return any;
   }
 
   /** Puts the instances of `buf` in canonical (ascending) order. */
