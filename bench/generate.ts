@@ -7,6 +7,7 @@
 
 import { mkdirSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
+import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { planSystem } from "./generator/plan.js";
 import {
@@ -96,4 +97,6 @@ function main(): void {
   process.stdout.write(`${system.files.size} files, ${mb} MB → ${path.join(out, "main.arch")}\n`);
 }
 
-if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.meta.filename ?? "")) main();
+// Run as a script only when this very file is the entry point (not when imported or bundled).
+const entry = process.argv[1];
+if (entry && /generate\.[cm]?[jt]s$/.test(entry) && path.resolve(entry) === fileURLToPath(import.meta.url)) main();
