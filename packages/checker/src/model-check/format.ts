@@ -1,8 +1,9 @@
-// Showing results: a trace as numbered lines (what changed at each state), a trace as a SARIF
-// `codeFlow`, and the one-line-per-saga summary that says what was explored and how far a
-// result goes ("bounded: explored N states" when a bound was hit — never a proof then).
+// Showing results: a trace as numbered lines (what changed at each state), and the
+// one-line-per-saga summary that says what was explored and how far a result goes
+// ("bounded: explored N states" when a bound was hit — never a proof then). SARIF code flows
+// are built by the SARIF reporter (report/sarif.ts) from the same traces.
 
-import type { Span, Trace } from "@archc/dsl";
+import type { Trace } from "@archc/dsl";
 
 /** The trace as text lines: each state's number and action, then what changed, indented. */
 export function formatTrace(trace: Trace, indent = "  "): string[] {
@@ -46,61 +47,6 @@ function flatten(vars: Readonly<Record<string, unknown>>): Record<string, string
   };
   walk("", vars);
   return out;
-}
-
-export interface SarifThreadFlowLocation {
-  location: {
-    physicalLocation: {
-      artifactLocation: { uri: string };
-      region: { startLine: number; startColumn: number; endLine: number; endColumn: number };
-    };
-    message: { text: string };
-  };
-  state: Record<string, { text: string }>;
-  executionOrder: number;
-  nestingLevel: number;
-}
-
-export interface SarifCodeFlow {
-  message: { text: string };
-  threadFlows: { locations: SarifThreadFlowLocation[] }[];
-}
-
-/** The trace as a SARIF 2.1.0 `codeFlow` (one thread flow, one location per state). */
-export function traceToCodeFlow(
-  trace: Trace,
-  fallback: Span,
-  uriOf: (file: string) => string = (f) => f,
-): SarifCodeFlow {
-  const locations = trace.states.map((s): SarifThreadFlowLocation => {
-    const span = s.span ?? fallback;
-    const state: Record<string, { text: string }> = {};
-    for (const [k, v] of Object.entries(flatten(s.vars))) state[k] = { text: v };
-    return {
-      location: {
-        physicalLocation: {
-          artifactLocation: { uri: uriOf(span.file) },
-          region: {
-            startLine: span.line,
-            startColumn: span.col,
-            endLine: span.endLine,
-            endColumn: span.endCol,
-          },
-        },
-        message: {
-          text: `${s.index}. ${s.action}${trace.loopsTo === s.index ? " (the loop starts here)" : ""}`,
-        },
-      },
-      state,
-      executionOrder: s.index,
-      nestingLevel: 0,
-    };
-  });
-  const text =
-    trace.loopsTo === undefined
-      ? `shortest counterexample, ${trace.states.length} states`
-      : `lasso counterexample, ${trace.states.length} states; the run loops back to state ${trace.loopsTo} forever`;
-  return { message: { text }, threadFlows: [{ locations }] };
 }
 
 export interface SagaSummaryStats {

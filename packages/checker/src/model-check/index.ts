@@ -14,12 +14,7 @@ import { SagaSpace } from "./saga-space.js";
 import { StateSet } from "./state-set.js";
 
 export { type ItfMeta, type ItfTrace, itfTraceFiles, toItf } from "./itf.js";
-export {
-  formatModelCheckSummary,
-  formatTrace,
-  type SarifCodeFlow,
-  traceToCodeFlow,
-} from "./format.js";
+export { formatModelCheckSummary, formatTrace, type SagaSummaryStats } from "./format.js";
 export { type ModelCheckRuleId, type ModelCheckRuleMeta, modelCheckRule, modelCheckRules } from "./rules.js";
 export { type ReplayOptions, type ReplayResult, replayTrace } from "./replay.js";
 export { MAX_INSTANCES } from "./product.js";
