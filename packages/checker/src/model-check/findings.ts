@@ -54,12 +54,21 @@ const COMPENSATION_KINDS = new Set([
   A_COMP_DUPLICATE,
 ]);
 
+/**
+ * A finding and the names of the model elements it involves (the saga, the step's services and
+ * ops, the stores): what `allow <rule> on <name>` matches.
+ */
+export interface ModelCheckFinding {
+  readonly diagnostic: Diagnostic;
+  readonly elements: readonly string[];
+}
+
 export function findingsOf(
   model: Model,
   space: SagaSpace,
   explored: Exploration,
   lasso: Lasso | undefined,
-): Diagnostic[] {
+): ModelCheckFinding[] {
   const plan = space.plan;
   const found: Finding[] = [];
   for (const hit of explored.violations) {
@@ -90,20 +99,23 @@ export function findingsOf(
   // One finding per rule and step: the first is the shortest (BFS order, then trace length).
   found.sort((a, b) => a.trace.states.length - b.trace.states.length);
   const seen = new Set<string>();
-  const out: Diagnostic[] = [];
+  const out: ModelCheckFinding[] = [];
   for (const f of found) {
     const key = `${f.rule}\u0000${f.step?.name ?? ""}`;
     if (seen.has(key)) continue;
     seen.add(key);
     const meta = modelCheckRule(f.rule);
     out.push({
-      code: f.rule,
-      severity: meta.severity,
-      message: f.message,
-      span: f.step ? f.step.step.span : plan.saga.nameSpan,
-      related: f.related,
-      help: f.help,
-      trace: f.trace,
+      diagnostic: {
+        code: f.rule,
+        severity: meta.severity,
+        message: f.message,
+        span: f.step ? f.step.step.span : plan.saga.nameSpan,
+        related: f.related,
+        help: f.help,
+        trace: f.trace,
+      },
+      elements: elementsOf(plan, f.step),
     });
   }
   return out;
@@ -300,4 +312,14 @@ function hasEffect(vars: Trace["states"][number]["vars"], step: string, effect: 
   return Object.values(vars).some(
     (v) => (v as { steps?: Record<string, { effect?: string }> }).steps?.[step]?.effect === effect,
   );
+}
+
+function elementsOf(plan: SagaPlan, step: StepPlan | undefined): string[] {
+  const names = [plan.saga.name];
+  for (const call of step ? [step.action, step.compensation] : []) {
+    if (!call) continue;
+    names.push(call.op.service, call.opId);
+  }
+  if (step) names.push(...step.exposes.map((x) => plan.stores[x]));
+  return [...new Set(names)];
 }

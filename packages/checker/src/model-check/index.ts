@@ -7,7 +7,9 @@ import { freemem } from "node:os";
 import type { Model } from "@archc/compiler";
 import { compareDiagnostics, type Diagnostic } from "@archc/dsl";
 import { type ExploreProgress, explore } from "./explore.js";
-import { findingsOf } from "./findings.js";
+import { findingsOf, type ModelCheckFinding } from "./findings.js";
+
+export type { ModelCheckFinding } from "./findings.js";
 import { findFairLasso } from "./liveness.js";
 import { planSaga } from "./plan.js";
 import { SagaSpace } from "./saga-space.js";
@@ -74,6 +76,8 @@ export interface SagaCheckStats {
 
 export interface ModelCheckResult {
   readonly diagnostics: Diagnostic[];
+  /** The same findings with the model elements each involves (for `allow <rule> on <name>`). */
+  readonly findings: ModelCheckFinding[];
   readonly stats: { readonly sagas: SagaCheckStats[] };
 }
 
@@ -94,7 +98,7 @@ export function modelCheck(model: Model, opts: ModelCheckOptions = {}): ModelChe
     throw new RangeError(`maxStates must be at least 1, not ${opts.maxStates}`);
   const budget = opts.memoryBudgetBytes ?? Math.min(4 * 2 ** 30, Math.floor(freemem() / 2));
   const requested = opts.maxStates ?? DEFAULT_MAX_STATES;
-  const diagnostics: Diagnostic[] = [];
+  const findings: ModelCheckFinding[] = [];
   const sagas: SagaCheckStats[] = [];
   const wanted = opts.sagas ? new Set(opts.sagas) : undefined;
   for (const saga of Object.values(model.sagas)) {
@@ -140,7 +144,7 @@ export function modelCheck(model: Model, opts: ModelCheckOptions = {}): ModelChe
     const lasso = space.local.acyclic ? undefined : findFairLasso(space, explored);
     const livenessMs = performance.now() - t0;
     const found = findingsOf(model, space, explored, lasso);
-    diagnostics.push(...found);
+    findings.push(...found);
     sagas.push({
       ...base,
       statesExplored: explored.generated,
@@ -180,5 +184,6 @@ export function modelCheck(model: Model, opts: ModelCheckOptions = {}): ModelChe
         });
     }
   }
-  return { diagnostics: diagnostics.sort(compareDiagnostics), stats: { sagas } };
+  findings.sort((a, b) => compareDiagnostics(a.diagnostic, b.diagnostic));
+  return { diagnostics: findings.map((f) => f.diagnostic), findings, stats: { sagas } };
 }

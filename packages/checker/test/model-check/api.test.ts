@@ -113,6 +113,18 @@ describe("modelCheck", () => {
     expect([...seen].sort((a, b) => a - b)).toEqual(seen);
   });
 
+  it("names the model elements each finding involves, for `allow <rule> on <name>`", () => {
+    const r = modelCheck(fixture("isolation.arch"));
+    expect(r.findings.map((f) => f.diagnostic)).toEqual(r.diagnostics);
+    expect(r.findings[0].elements).toEqual([
+      "place",
+      "inventory",
+      "inventory.v1.reserve",
+      "inventory.v1.release",
+      "inventory-db",
+    ]);
+  });
+
   it("describes its four rules like every other rule", () => {
     expect(modelCheckRules.map((r) => [r.id, r.severity])).toEqual([
       ["saga-stuck", "error"],
