@@ -81,9 +81,9 @@ export interface ModelCheckResult {
   readonly stats: { readonly sagas: SagaCheckStats[] };
 }
 
-/** Bytes per explored state at worst: the state set (with growth slack) plus the liveness pass. */
+/** Bytes per explored state at worst: the state set just after it grew, plus the liveness pass's arrays. */
 function bytesPerState(words: number): number {
-  return 2 * StateSet.bytesPerState(words) + 7 * 4 + 1;
+  return StateSet.bytesPerState(words) + 7 * 4 + 1;
 }
 
 export function modelCheck(model: Model, opts: ModelCheckOptions = {}): ModelCheckResult {
