@@ -1,7 +1,7 @@
 // `archc check` end to end on generated systems of 1k and 10k services: wall time and peak RSS
 // of the bundled CLI (`archc check DIR --format json --output FILE`, what CI runs), the median
-// of a few runs; then, in process, where the time goes (load + parse, compile, rules, model
-// checker).
+// of a few runs; then, in process on the same code bundled, where the time goes (load + parse,
+// compile, rules, model checker).
 //
 // Target on this machine: 10k services ≤ 2 s wall and ≤ 500 MB peak RSS.
 //
@@ -14,11 +14,10 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
-import { checkModel } from "../packages/checker/src/index.js";
-import { compileWorkspace } from "../packages/compiler/src/index.js";
-import { expandEntries, loadWorkspace } from "../packages/dsl/src/index.js";
+import { build } from "esbuild";
+import type { measurePhases } from "./check-phases.js";
 import { generateSystem, systemBytes } from "./generate.js";
 
 const TARGET_MS = 2000;
@@ -73,25 +72,26 @@ function runCli(dir: string, modelCheck: boolean): Run {
   return { wallMs, rssMb: rss ? Number(rss[1]) / 1024 : undefined, status: r.status };
 }
 
-/** Where the time goes, in this process (TypeScript sources through tsx). */
-function phases(dir: string, modelCheck: boolean): Record<string, number> {
-  const t0 = performance.now();
-  const ws = loadWorkspace(expandEntries([dir]));
-  const t1 = performance.now();
-  const compilation = compileWorkspace(ws);
-  const t2 = performance.now();
-  checkModel(compilation);
-  const t3 = performance.now();
-  const out: Record<string, number> = { "load+parse": t1 - t0, compile: t2 - t1, rules: t3 - t2 };
-  if (modelCheck) {
-    const t4 = performance.now();
-    checkModel(compilation, { modelCheck: {} });
-    out["rules+model check"] = performance.now() - t4;
-  }
-  return out;
+/** The phase breakdown, bundled like the CLI so it runs the same code. */
+async function bundledPhases(): Promise<typeof measurePhases> {
+  const outfile = path.join(here, "out", "check-phases.mjs");
+  await build({
+    entryPoints: [path.join(here, "check-phases.ts")],
+    outfile,
+    bundle: true,
+    platform: "node",
+    format: "esm",
+    target: "node20",
+    logLevel: "warning",
+    banner: {
+      js: "import { createRequire as __r } from 'node:module'; const require = __r(import.meta.url);",
+    },
+  });
+  return ((await import(pathToFileURL(outfile).href)) as { measurePhases: typeof measurePhases })
+    .measurePhases;
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
       sizes: { type: "string", default: "1000,10000" },
@@ -103,10 +103,12 @@ function main(): void {
   const sizes = values.sizes.split(",").map(Number);
   const runs = Number(values.runs);
   const modelCheck = !values["no-model-check"];
-  const build = spawnSync(process.execPath, ["scripts/build.mjs"], { cwd: repo, encoding: "utf8" });
-  if (build.status !== 0) throw new Error(`build failed: ${build.stderr}`);
+  const built = spawnSync(process.execPath, ["scripts/build.mjs"], { cwd: repo, encoding: "utf8" });
+  if (built.status !== 0) throw new Error(`build failed: ${built.stderr}`);
+  const phases = await bundledPhases();
   process.stdout.write(
-    `archc check end to end (bundled CLI, ${modelCheck ? "with" : "without"} the model checker), ` +
+    `archc check end to end (bundled CLI, ${modelCheck ? "with" : "without"} the model checker; ` +
+      "phases measured in process on the same bundle), " +
       `${os.cpus().length} CPUs, load average ${os.loadavg()[0].toFixed(1)}, node ${process.version}\n`,
   );
   let last: { wallMs: number; rssMb?: number } | undefined;
@@ -118,7 +120,7 @@ function main(): void {
     const rss = measured.map((m) => m.rssMb).filter((x): x is number => x !== undefined);
     const rssMb = rss.length > 0 ? Math.max(...rss) : undefined;
     const split = Object.entries(phases(dir, modelCheck))
-      .map(([k, v]) => `${k} ${v.toFixed(0)} ms`)
+      .map(([k, v]) => (k === "sagas" ? `${v} sagas` : `${k} ${v.toFixed(0)} ms`))
       .join(", ");
     process.stdout.write(
       `${String(services).padStart(6)} services (${megabytes.toFixed(1)} MB): ` +
@@ -136,4 +138,4 @@ function main(): void {
   }
 }
 
-main();
+await main();

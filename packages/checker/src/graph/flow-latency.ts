@@ -55,6 +55,21 @@ export function flowLatency(model: Model, term: FlowTerm, driver: string | undef
   return { ms: total.ms, expression: total.expr, parts };
 }
 
+/** Only the worst-case milliseconds (no text): what every flow pays, not only failing ones. */
+export function flowLatencyMs(model: Model, term: FlowTerm, driver: string | undefined): number {
+  switch (term.kind) {
+    case "op":
+      return opLatency(model, term.op, term.span, driver).ms ?? 0;
+    case "id":
+      return 0;
+    case "seq":
+      return term.parts.reduce((s, p) => s + flowLatencyMs(model, p, driver), 0);
+    case "fanout":
+    case "par":
+      return term.parts.reduce((m, p) => Math.max(m, flowLatencyMs(model, p, driver)), 0);
+  }
+}
+
 function opLatency(model: Model, opId: string, span: Span, driver: string | undefined): OpLatency {
   const call = driver === undefined ? undefined : model.services[driver]?.calls.find((c) => c.op === opId);
   const bound = call === undefined ? undefined : worstCaseTimeMs(call.policy);

@@ -3,6 +3,7 @@
 // instead; emitters inject the addresses of declared dependencies.
 
 import type { Model } from "@archc/compiler";
+import type { Span } from "@archc/dsl";
 import { type Rule, ruleMeta } from "../rule.js";
 
 export const hardcodedEndpoint: Rule = {
@@ -27,6 +28,7 @@ export const hardcodedEndpoint: Rule = {
           message: `env ${entry.key} of ${service.name} hard-codes ${hit.kind} "${hit.text}"${about}`,
           span: entry.span,
           elements: [service.name, ...(target ? [hit.host] : [])],
+          related: targetSpan(model, hit.host).map((span) => ({ span, message: `${target} ${hit.host} is declared here` })),
           help:
             target === "service"
               ? `declare \`calls ${hit.host}.<op>\` and let the emitter inject the address`
@@ -36,6 +38,12 @@ export const hardcodedEndpoint: Rule = {
     }
   },
 };
+
+/** The declaration of a known host, if the model has one. */
+function targetSpan(model: Model, host: string): Span[] {
+  const el = model.services[host] ?? model.stores[host] ?? model.brokers[host] ?? model.gateways[host];
+  return el ? [el.nameSpan] : [];
+}
 
 /** Names other services could reach by DNS: services, stores, brokers, gateways. */
 function knownHosts(model: Model): Map<string, string> {

@@ -15,9 +15,11 @@ export const nanoService: Rule = {
   check(ctx) {
     const { model } = ctx;
     for (const service of Object.values(model.services)) {
-      const ops = service.apis.flatMap((a) => a.ops);
-      if (ops.length !== 1) continue;
       if (service.uses.length > 0 || service.publishes.length > 0 || service.consumes.length > 0) continue;
+      let count = 0;
+      for (const a of service.apis) count += a.ops.length;
+      if (count !== 1) continue;
+      const ops = service.apis.flatMap((a) => a.ops);
       const op = model.ops[ops[0]];
       const callers = model.index.opCallers[ops[0]] ?? [];
       ctx.report({

@@ -1,10 +1,13 @@
 // A call with neither a timeout nor a circuit breaker waits as long as the callee hangs, so a
 // slow dependency ties up the caller's threads and the failure spreads ("wobbly interaction").
 
-import type { Fix } from "@archc/dsl";
+import type { Fix, Span } from "@archc/dsl";
 import { insertAt, pointAfter, pointBeforeLastChar } from "../edits.js";
 import { opLabel } from "../op-label.js";
 import { type Rule, ruleMeta } from "../rule.js";
+
+const relatedOp = (op: { name: string; nameSpan: Span } | undefined) =>
+  op ? [{ span: op.nameSpan, message: `${op.name} is declared here` }] : [];
 
 export const unprotectedCall: Rule = {
   meta: ruleMeta({
@@ -27,6 +30,7 @@ export const unprotectedCall: Rule = {
           message: `${service.name} calls ${opLabel(ctx.model, call.op)} with neither a timeout nor a circuit breaker`,
           span: call.targetSpan,
           elements: [service.name, call.toService, call.op],
+          related: relatedOp(ctx.model.ops[call.op]),
           help: "add `timeout D` (the whole call, retries included) and, for a flaky dependency, `breaker N in D`",
           fixes: [fix],
         });

@@ -25,6 +25,7 @@ export const unreachableRetries: Rule = {
           continue;
         if (schedule <= p.timeoutMs) continue;
         const a = declaredAttempts(p);
+        const op = call.op === undefined ? undefined : ctx.model.ops[call.op];
         const backoff = backoffTotalMs(p, a - 1);
         // Attempt k starts after k-1 full tries and k-1 waits; it must start before the timeout.
         let startable = 1;
@@ -35,6 +36,7 @@ export const unreachableRetries: Rule = {
           message: `${service.name} → ${call.op ? opLabel(ctx.model, call.op) : call.toService}: ${sum}, more than the ${formatDuration(p.timeoutMs)} timeout; only ${startable} of ${a} attempts can start`,
           span: call.targetSpan,
           elements: [service.name, call.toService, ...(call.op ? [call.op] : [])],
+          related: op ? [{ span: op.nameSpan, message: `${op.name} is declared here` }] : [],
           help: `raise the timeout to at least ${formatDuration(schedule)}, shorten per-try, or lower retries to ${startable - 1}`,
         });
       }

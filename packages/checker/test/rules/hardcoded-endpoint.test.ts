@@ -9,7 +9,7 @@ describe("hardcoded-endpoint", () => {
         range: "4:5-4:49",
         message:
           'env PAYMENTS_URL of orders hard-codes a URL "http://payments:8080/charge" (the address of service payments)',
-        related: [],
+        related: ["1:9-1:17 service payments is declared here"],
       },
       {
         severity: "warning",

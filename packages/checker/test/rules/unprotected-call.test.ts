@@ -8,14 +8,14 @@ describe("unprotected-call", () => {
         severity: "warning",
         range: "3:9-3:24",
         message: "orders calls payments.charge with neither a timeout nor a circuit breaker",
-        related: [],
+        related: ["1:32-1:38 charge is declared here"],
         fixes: ['add a 1s timeout: 3:24-3:24 " { timeout 1s }"'],
       },
       {
         severity: "warning",
         range: "4:9-4:24",
         message: "orders calls payments.status with neither a timeout nor a circuit breaker",
-        related: [],
+        related: ["1:57-1:63 status is declared here"],
         fixes: ['add a 1s timeout: 4:37-4:37 " timeout 1s "'],
       },
     ]);

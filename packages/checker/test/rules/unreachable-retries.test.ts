@@ -9,7 +9,7 @@ describe("unreachable-retries", () => {
         range: "2:24-2:35",
         message:
           "orders → stock.check: 3 attempts × 400ms per try + 300ms backoff = 1.5s, more than the 1s timeout; only 2 of 3 attempts can start",
-        related: [],
+        related: ["1:29-1:34 check is declared here"],
       },
     ]);
   });
