@@ -48,7 +48,7 @@ import {
 import { LineIndex, type Span } from "./span.js";
 import { didYouMean } from "./suggest.js";
 import { describeEndOfInput, syntaxMessages } from "./syntax-messages.js";
-import { isQuantityOf } from "./units.js";
+import { cpuMillis, isQuantityOf } from "./units.js";
 
 type Maybe<T> = T | undefined;
 
@@ -343,8 +343,10 @@ export class ArchParser extends EmbeddedActionsParser {
     if (value.kind === "Range") this.checkRangeOrder(value);
   }
 
-  private checkRangeOrder(r: A.Range): void {
-    const scale = (q: A.Quantity): number => q.value * (UNIT_SCALE[q.unit] ?? 1);
+  /** `cpu` ranges read `m` as millicores and a bare number as cores; elsewhere `m` is minutes. */
+  private checkRangeOrder(r: A.Range, kind?: ValueKind): void {
+    const scale = (q: A.Quantity): number =>
+      kind === "cpu" ? cpuMillis(q) : q.value * (UNIT_SCALE[q.unit] ?? 1);
     if (r.low.unit !== "" && r.high.unit !== "" && unitFamily(r.low.unit) !== unitFamily(r.high.unit)) {
       this.report(
         "E0111",
@@ -967,7 +969,7 @@ export class ArchParser extends EmbeddedActionsParser {
             v.span,
             `expected ${valueExample(kind)} (or a range) after \`${what}\`, found \`${sourceOf(v)}\``,
           );
-        else if (v.kind === "Range") this.checkRangeOrder(v);
+        else if (v.kind === "Range") this.checkRangeOrder(v, kind);
       };
       check("cpu", cpu, "cpu");
       check("memory", memory, "size");
