@@ -28,7 +28,10 @@ export const hardcodedEndpoint: Rule = {
           message: `env ${entry.key} of ${service.name} hard-codes ${hit.kind} "${hit.text}"${about}`,
           span: entry.span,
           elements: [service.name, ...(target ? [hit.host] : [])],
-          related: targetSpan(model, hit.host).map((span) => ({ span, message: `${target} ${hit.host} is declared here` })),
+          related: targetSpan(model, hit.host).map((span) => ({
+            span,
+            message: `${target} ${hit.host} is declared here`,
+          })),
           help:
             target === "service"
               ? `declare \`calls ${hit.host}.<op>\` and let the emitter inject the address`

@@ -36,8 +36,13 @@ describe("stronglyConnectedComponents", () => {
           const reach = adj.map((_, s) => {
             const seen = new Set([s]);
             const stack = [s];
-            while (stack.length)
-              for (const w of adj[stack.pop()!]) if (!seen.has(w)) seen.add(w), stack.push(w);
+            while (stack.length > 0) {
+              for (const w of adj[stack.pop()!]) {
+                if (seen.has(w)) continue;
+                seen.add(w);
+                stack.push(w);
+              }
+            }
             return seen;
           });
           const c = stronglyConnectedComponents(adj);

@@ -52,7 +52,7 @@ describe("credentialReason", () => {
 
   it.each([
     ["PASSWORD_FILE", "/run/secrets/pw"],
-    ["DB_PASSWORD", "${DB_PASSWORD}"],
+    ["DB_PASSWORD", "$" + "{DB_PASSWORD}"], // a reference to another variable
     ["DB_PASSWORD", ""],
     ["BYPASS", "yes"],
     ["TOKEN_TTL", "15m"],
