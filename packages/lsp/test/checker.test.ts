@@ -66,3 +66,25 @@ describe("checker", () => {
     }
   });
 });
+
+describe("checker under fast typing", () => {
+  it("runs one check at a time and skips the states typed over meanwhile", async () => {
+    const project = new Project(new OverlayHost());
+    const worker = new WorkerChecker(project, checkWorkerScript()!, () => undefined);
+    try {
+      project.addFolder(root);
+      const text = readFileSync(main, "utf8");
+      const asked: Promise<{ key: string }>[] = [];
+      for (let i = 0; i < 8; i++) {
+        project.host.setBuffer(main, `${text}\n// keystroke ${i}\n`);
+        asked.push(worker.current());
+      }
+      const keys = new Set((await Promise.all(asked)).map((r) => r.key));
+      // The first state typed, then the latest: the six in between were never compiled.
+      expect(keys.size).toBe(2);
+      expect(keys.has(project.stateKey)).toBe(true);
+    } finally {
+      worker.dispose();
+    }
+  });
+});

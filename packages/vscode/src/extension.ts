@@ -44,7 +44,7 @@ function createClient(context: vscode.ExtensionContext): LanguageClient {
   const clientOptions: LanguageClientOptions = {
     documentSelector: [{ scheme: "file", language: "arch" }],
     synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher("**/*.arch") },
-    initializationOptions: { debounceMs: config.get<number>("diagnostics.debounceMs", 30) },
+    initializationOptions: { debounceMs: config.get<number>("diagnostics.debounceMs", 10) },
     middleware: {
       // LSP has no way to prompt, so the editor asks for the reason `archc-allow` requires.
       async executeCommand(command, args, next) {

@@ -147,6 +147,13 @@ export class WorkerChecker implements Checker {
     const key = this.project.stateKey;
     if (this.latest?.key === key) return Promise.resolve(this.latest);
     if (this.inflight?.key === key) return this.inflight.promise;
+    // One check at a time: while typing, requests for newer states would otherwise queue a
+    // whole compile each on the thread. Wait for the running one, then check what is current.
+    if (this.inflight)
+      return this.inflight.promise.then(
+        () => this.current(),
+        () => this.current(),
+      );
     const promise = this.ask({ kind: "check", id: this.nextId++ }).then(
       (m): CheckResult => {
         if (m.kind !== "checked") throw new Error(`unexpected answer ${m.kind}`);
