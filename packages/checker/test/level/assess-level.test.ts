@@ -37,6 +37,12 @@ describe("assessLevel", () => {
     for (const l of LEVELS) expect(CRITERIA.some((c) => c.level === l.level)).toBe(true);
   });
 
+  it("docs/levels.md states every criterion of every level as the code decides it", () => {
+    const page = readFileSync(new URL("../../../../docs/levels.md", import.meta.url), "utf8");
+    for (const l of LEVELS) expect(page).toContain(`## Level ${l.level} — ${l.name}\n`);
+    for (const c of CRITERIA) expect(page).toContain(`| ${c.id} | ${c.text} |`);
+  });
+
   it("places the full system at level 7", () => {
     const a = assess(FULL);
     expect(a.level).toBe(7);
