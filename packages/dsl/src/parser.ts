@@ -498,7 +498,8 @@ export class ArchParser extends EmbeddedActionsParser {
     return this.ACTION(() => this.stringOf(t)) as A.StringLit;
   });
 
-  /** Any literal: a string, a quantity or a range (checked against the property later). */
+  // Alternatives that capture nothing are made once (chevrotain's "cached alternatives"):
+  // an inline array would allocate an array and a closure per alternative on every call.
   private readonly literalAlternatives: IOrAlt<IToken>[] = [
     { ALT: () => this.CONSUME(StringLiteral) },
     { ALT: () => this.CONSUME(QuantityLiteral) },
@@ -506,6 +507,7 @@ export class ArchParser extends EmbeddedActionsParser {
     { ALT: () => this.CONSUME(BadQuantity) },
   ];
 
+  /** Any literal: a string, a quantity or a range (checked against the property later). */
   private literal = this.RULE("literal", (): A.Literal => {
     const t = this.OR(this.literalAlternatives);
     return this.ACTION(() => this.literalOf(t)) as A.Literal;
