@@ -59,6 +59,8 @@ export interface SagaPlan {
   readonly stores: readonly string[];
 }
 
+export const MAX_TRACKED_STORES = 30;
+
 export type PlanResult = { ok: true; plan: SagaPlan } | { ok: false; reason: string };
 
 /** Builds the plan, or says why the saga cannot be explored (unresolved parts: the compiler reports them). */
@@ -96,6 +98,12 @@ export function planSaga(model: Model, saga: Saga): PlanResult {
     if (!step.compensation || op.idempotent || op.readonly) continue;
     for (const store of writtenStores(model, op)) internStore(store);
   }
+  // Stores are bits of a 32-bit mask in the explorer.
+  if (storeNames.length > MAX_TRACKED_STORES)
+    return {
+      ok: false,
+      reason: `its compensated steps write ${storeNames.length} stores without a key; the explorer tracks at most ${MAX_TRACKED_STORES}`,
+    };
   const tracked = (op: Op): number[] =>
     op.idempotent || op.readonly
       ? []
