@@ -100,3 +100,16 @@ describe("compilations derived from one load of the folder", () => {
     }
   });
 });
+
+describe("report", () => {
+  it("draws its own diagram when given none, from the Model", async () => {
+    const { reportHtml } = await import("../src/features/report.js");
+    const project = setup();
+    const c = project.checkedSnapshot().compilations[0];
+    const html = reportHtml({ model: c.model, diagnostics: c.diagnostics, entry: "main.arch" });
+    expect(html.match(/<g class="service">/g)).toHaveLength(3);
+    expect(html.match(/<g class="store">/g)).toHaveLength(1);
+    expect(html).toContain("<title>orders calls payments</title>");
+    expect(html).toContain("<td>orders-db</td><td>postgres</td>");
+  });
+});

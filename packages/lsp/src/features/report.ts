@@ -5,6 +5,7 @@
 import * as path from "node:path";
 import type { Model } from "@archc/compiler";
 import type { Diagnostic } from "@archc/dsl";
+import { emitDiagram } from "@archc/emitters";
 import type { ReportResult } from "../protocol.js";
 import type { Project } from "../workspace/project.js";
 
@@ -12,6 +13,8 @@ export interface ReportInput {
   readonly model?: Model;
   readonly diagnostics: readonly Diagnostic[];
   readonly entry: string;
+  /** The system diagram as SVG markup (the `archc emit diagram` one); drawn here when absent. */
+  readonly diagram?: string;
 }
 
 const BOX_W = 168;
@@ -164,7 +167,7 @@ export function reportHtml(input: ReportInput): string {
   return page(
     model.system.title ?? model.system.name,
     `<p class="summary">${esc(summary)}</p>
-<div class="diagram">${diagramSvg(model)}</div>
+<div class="diagram">${input.diagram ?? diagramSvg(model)}</div>
 <p class="legend"><span class="k sync"></span> synchronous call <span class="k async"></span> event <span class="k uses"></span> store use</p>
 <h2>Services</h2>${services}
 <h2>Stores</h2>${stores}
@@ -201,15 +204,34 @@ ${body}
 `;
 }
 
-/** The report of the compilation holding `file` (the first compilation when absent). */
-export function buildReport(project: Project, file: string | undefined): ReportResult {
+/**
+ * The report of the compilation holding `file` (the first compilation when absent), with the
+ * diagram `archc emit diagram` draws (ELK layout); the simple layered drawing above stands in if
+ * that fails, so the report always has a picture.
+ */
+export async function buildReport(project: Project, file: string | undefined): Promise<ReportResult> {
   const snap = project.checkedSnapshot();
   const c = snap.compilations.find((x) => file === undefined || x.files.has(file)) ?? snap.compilations[0];
   if (!c) return { title: "archc", html: reportHtml({ diagnostics: [], entry: "(no .arch files)" }) };
+  let diagram: string | undefined;
+  if (c.model) {
+    try {
+      diagram = stripXmlProlog(await emitDiagram(c.model, { format: "svg" }));
+    } catch {
+      diagram = undefined;
+    }
+  }
   const html = reportHtml({
     model: c.model,
     diagnostics: c.diagnostics,
     entry: path.relative(c.folder, c.entry),
+    ...(diagram ? { diagram } : {}),
   });
   return { title: c.model?.system.name || path.basename(c.entry), html };
+}
+
+/** An SVG document's XML declaration and comments before `<svg` do not belong inside HTML. */
+function stripXmlProlog(svg: string): string {
+  const at = svg.indexOf("<svg");
+  return at > 0 ? svg.slice(at) : svg;
 }

@@ -43,7 +43,11 @@ if (port) {
           return;
         }
         case "report":
-          reply({ kind: "report", id: m.id, result: buildReport(project, m.file) });
+          // The snapshot is taken before the first await, so later changes do not leak in.
+          buildReport(project, m.file).then(
+            (result) => reply({ kind: "report", id: m.id, result }),
+            (err: unknown) => reply({ kind: "failed", id: m.id, message: String(err) }),
+          );
           return;
       }
     } catch (err) {

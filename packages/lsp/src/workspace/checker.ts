@@ -71,7 +71,7 @@ export class InProcessChecker implements Checker {
   }
 
   report(file: string | undefined): Promise<ReportResult> {
-    return Promise.resolve(buildReport(this.project, file));
+    return buildReport(this.project, file);
   }
 
   dispose(): void {}
