@@ -3,7 +3,7 @@
 
 import { readdirSync, readFileSync, realpathSync, statSync } from "node:fs";
 import * as path from "node:path";
-import type { SourceFileAst } from "./ast.js";
+import type { ImportDecl, SourceFileAst } from "./ast.js";
 import type { Diagnostic } from "./diagnostic.js";
 import { parseSource } from "./parse.js";
 import { decodeSource } from "./source-text.js";
@@ -151,61 +151,93 @@ export function loadWorkspace(entryPaths: readonly string[], options: LoadOption
   const order: ParsedFile[] = [];
   const diagnostics: Diagnostic[] = [];
 
-  const load = (abs: string): ParsedFile | undefined => {
+  const failed = new Set<string>();
+
+  /** Reads and parses one file and registers it (before its imports, so cycles end). */
+  const open = (abs: string): ParsedFile | undefined => {
     const existing = loaded.get(abs);
-    if (existing) return existing;
+    if (existing || failed.has(abs)) return existing;
     const file = toRootRelative(root, abs);
     const read = host.read(abs, file);
     if (!read.ok) {
+      failed.add(abs);
       diagnostics.push(read.diagnostic);
       return undefined;
     }
     const cached = options.cache?.get(abs);
     const parsed =
       cached && cached.text === read.text && cached.file === file ? undefined : parseSource(file, read.text);
-    const importDiags: Diagnostic[] = [];
-    const imports: string[] = [];
     const entry: ParsedFile = {
       file,
       absolutePath: abs,
       text: read.text,
       ast: parsed ? parsed.ast : cached!.ast,
       diagnostics: parsed ? parsed.diagnostics : cached!.diagnostics.filter((d) => !IMPORT_CODES.has(d.code)),
-      imports,
+      imports: [],
     };
     loaded.set(abs, entry);
     order.push(entry);
-    if (parsed || cached) options.cache?.set(abs, entry);
-    for (const imp of entry.ast.imports) {
-      const target = path.resolve(path.dirname(abs), imp.path.value);
-      const real = safeRealpath(target);
-      if (!isInside(root, target) || (real !== undefined && !isInside(realRoot, real))) {
-        importDiags.push({
+    options.cache?.set(abs, entry);
+    return entry;
+  };
+
+  /** Where an import leads, or the diagnostic that stops it. */
+  const follow = (from: string, imp: ImportDecl): { target: string } | { diagnostic: Diagnostic } => {
+    const target = path.resolve(path.dirname(from), imp.path.value);
+    const real = safeRealpath(target);
+    if (!isInside(root, target) || (real !== undefined && !isInside(realRoot, real))) {
+      return {
+        diagnostic: {
           code: "E0002",
           severity: "error",
           message: `import "${imp.path.value}" leaves the workspace root ${root}; the file is not read`,
           span: imp.path.span,
           related: [],
           help: "keep imported files under the root, or run with `--root` set to a folder that holds them",
-        });
-        continue;
-      }
-      if (real === undefined && !host.exists?.(target)) {
-        importDiags.push({
+        },
+      };
+    }
+    if (real === undefined && !host.exists?.(target)) {
+      return {
+        diagnostic: {
           code: "E0001",
           severity: "error",
           message: `imported file not found: ${toRootRelative(root, target)}`,
           span: imp.path.span,
           related: [],
           help: "paths are relative to the importing file",
-        });
+        },
+      };
+    }
+    return { target };
+  };
+
+  // Depth-first over imports with an explicit stack: a chain of thousands of files importing
+  // one another must not exhaust the call stack.
+  const load = (abs: string): void => {
+    const first = open(abs);
+    if (!first) return;
+    const stack = [{ entry: first, next: 0, importDiags: [] as Diagnostic[] }];
+    while (stack.length > 0) {
+      const frame = stack[stack.length - 1];
+      const imports = frame.entry.ast.imports;
+      if (frame.next >= imports.length) {
+        const done = frame.entry as { diagnostics: readonly Diagnostic[] };
+        done.diagnostics = [...done.diagnostics, ...frame.importDiags];
+        stack.pop();
         continue;
       }
-      const child = load(target);
-      if (child) imports.push(child.file);
+      const step = follow(frame.entry.absolutePath, imports[frame.next++]);
+      if ("diagnostic" in step) {
+        frame.importDiags.push(step.diagnostic);
+        continue;
+      }
+      const seen = loaded.has(step.target);
+      const child = open(step.target);
+      if (!child) continue;
+      (frame.entry.imports as string[]).push(child.file);
+      if (!seen) stack.push({ entry: child, next: 0, importDiags: [] });
     }
-    (entry as { diagnostics: readonly Diagnostic[] }).diagnostics = [...entry.diagnostics, ...importDiags];
-    return entry;
   };
 
   for (const e of entries) {
