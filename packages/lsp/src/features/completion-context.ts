@@ -352,7 +352,7 @@ export function completionWants(text: string): Want[] {
     case "record":
       return p1 !== undefined && TYPE_PUNCTUATION.has(p1) && p1 !== "=" ? [{ kind: "types" }] : [];
     case "policy":
-      if (s === "breaker" && p(3)?.image === "breaker") return [{ kind: "keywords", words: ["in"] }];
+      if (s === "breaker" && p(2)?.image === "breaker") return [{ kind: "keywords", words: ["in"] }];
       return fresh();
     case "saga": {
       const saga = block.name ?? "";
