@@ -208,4 +208,32 @@ describe("versions, staleness and cancellation", () => {
     const p = await published;
     expect(p.diagnostics.map((d) => d.message).join("\n")).toMatch(/Shipment/);
   });
+
+  it("checks a file opened from outside every workspace folder on its own", async () => {
+    const outside = mkdtempSync(path.join(tmpdir(), "archc-lsp-outside-"));
+    try {
+      const file = path.join(outside, "lone.arch");
+      writeFileSync(file, "service lone { calls nobody.op }\n");
+      const uri = client.open(file);
+      const p = await client.diagnostics(uri, (x) => x.diagnostics.length > 0);
+      expect(p.diagnostics.map((d) => d.message).join("\n")).toMatch(/nobody/);
+    } finally {
+      rmSync(outside, { recursive: true, force: true });
+    }
+  });
+
+  it("follows workspace folders added by the client", async () => {
+    const added = mkdtempSync(path.join(tmpdir(), "archc-lsp-folder-"));
+    try {
+      const file = path.join(added, "extra.arch");
+      writeFileSync(file, "type A { b: Missing }\n");
+      const published = client.nextDiagnostics(uriOf(file), (x) => x.diagnostics.length > 0);
+      void client.connection.sendNotification("workspace/didChangeWorkspaceFolders", {
+        event: { added: [{ uri: uriOf(added), name: "added" }], removed: [] },
+      });
+      expect((await published).diagnostics.map((d) => d.message).join("\n")).toMatch(/Missing/);
+    } finally {
+      rmSync(added, { recursive: true, force: true });
+    }
+  });
 });
