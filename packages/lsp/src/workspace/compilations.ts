@@ -23,7 +23,7 @@ export function loadCompilations(
   if (files.length === 0) return [];
   const sorted = [...files].sort();
   const everything = loadWorkspace(sorted, { root: folder, host, cache });
-  const byFile = new Map(everything.files.map((f) => [f.file, f]));
+  const byFile = new Map(everything.files.map((f) => [f.file, asIfLoadedOnce(f)]));
   const imported = new Set<string>();
   for (const f of everything.files) for (const i of f.imports) imported.add(i);
 
@@ -42,6 +42,24 @@ export function loadCompilations(
     if (!byFile.has(relative(folder, abs)))
       out.push({ folder, entry: abs, workspace: loadWorkspace([abs], { root: folder, host, cache }) });
   return out;
+}
+
+/**
+ * A file loaded both as an import and as an entry of the same load can come back with its
+ * imports (and their diagnostics) listed twice; a compilation sees each once, as a load from its
+ * own entry does.
+ */
+function asIfLoadedOnce(f: ParsedFile): ParsedFile {
+  const imports = [...new Set(f.imports)];
+  const seen = new Set<string>();
+  const diagnostics = f.diagnostics.filter((d) => {
+    const id = `${d.code}\0${d.span.start}\0${d.span.end}\0${d.message}`;
+    if (seen.has(id)) return false;
+    seen.add(id);
+    return true;
+  });
+  if (imports.length === f.imports.length && diagnostics.length === f.diagnostics.length) return f;
+  return { ...f, imports, diagnostics };
 }
 
 function relative(folder: string, abs: string): string {
