@@ -99,4 +99,5 @@ function main(): void {
 
 // Run as a script only when this very file is the entry point (not when imported or bundled).
 const entry = process.argv[1];
-if (entry && /generate\.[cm]?[jt]s$/.test(entry) && path.resolve(entry) === fileURLToPath(import.meta.url)) main();
+if (entry && /generate\.[cm]?[jt]s$/.test(entry) && path.resolve(entry) === fileURLToPath(import.meta.url))
+  main();

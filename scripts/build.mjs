@@ -37,7 +37,9 @@ const outputs = [];
 const has = (p) => existsSync(p);
 
 if (has("packages/cli/src/main.ts")) {
-  outputs.push(...(await bundle("packages/cli/src/main.ts", "packages/cli/dist/archc.mjs", { sourcemap: "linked" })));
+  outputs.push(
+    ...(await bundle("packages/cli/src/main.ts", "packages/cli/dist/archc.mjs", { sourcemap: "linked" })),
+  );
 }
 const server = has("packages/lsp/src/server-main.ts")
   ? await bundle("packages/lsp/src/server-main.ts", "packages/lsp/dist/server.mjs", { sourcemap: "linked" })
@@ -47,8 +49,8 @@ outputs.push(...server);
 // The language server's checker thread is found beside `import.meta.url` of the bundle that
 // embeds the server, so a copy sits next to each of them.
 const worker = has("packages/lsp/src/workspace/check-worker.ts")
-  ? (await bundle("packages/lsp/src/workspace/check-worker.ts", "packages/lsp/dist/check-worker.mjs")).find((f) =>
-      f.path.endsWith(".mjs"),
+  ? (await bundle("packages/lsp/src/workspace/check-worker.ts", "packages/lsp/dist/check-worker.mjs")).find(
+      (f) => f.path.endsWith(".mjs"),
     )
   : undefined;
 if (worker) {

@@ -215,6 +215,7 @@ export function loadWorkspace(entryPaths: readonly string[], options: LoadOption
   // Depth-first over imports with an explicit stack: a chain of thousands of files importing
   // one another must not exhaust the call stack.
   const load = (abs: string): void => {
+    if (loaded.has(abs)) return; // already loaded as another entry's import
     const first = open(abs);
     if (!first) return;
     const stack = [{ entry: first, next: 0, importDiags: [] as Diagnostic[] }];

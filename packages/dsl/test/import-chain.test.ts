@@ -49,3 +49,36 @@ describe("a long chain of imports", () => {
     expect(missing.map((d) => d.span.file).sort()).toEqual(["a.arch", "b.arch"]);
   });
 });
+
+describe("several entries", () => {
+  it("walks a file's imports once when it is both an entry and another entry's import", () => {
+    const root = path.resolve("/virtual/entries");
+    const files = new Map([
+      [path.join(root, "a.arch"), 'import "./b.arch"\n'],
+      [path.join(root, "b.arch"), 'import "./c.arch"\nimport "./missing.arch"\n'],
+      [path.join(root, "c.arch"), "type C { x: int }\n"],
+    ]);
+    const host = {
+      read: (abs: string, file: string) =>
+        files.has(abs)
+          ? { ok: true as const, text: files.get(abs)! }
+          : {
+              ok: false as const,
+              diagnostic: {
+                code: "E0001",
+                severity: "error" as const,
+                message: `file not found: ${file}`,
+                span: { file, start: 0, end: 0, line: 1, col: 1, endLine: 1, endCol: 1 },
+                related: [],
+              },
+            },
+      exists: (abs: string) => files.has(abs),
+    };
+    const entries = ["a.arch", "b.arch", "c.arch"].map((f) => path.join(root, f));
+    const ws = loadWorkspace(entries, { root, host });
+    expect(ws.files.map((f) => f.file)).toEqual(["a.arch", "b.arch", "c.arch"]);
+    const b = ws.files.find((f) => f.file === "b.arch")!;
+    expect(b.imports).toEqual(["c.arch"]);
+    expect(b.diagnostics.map((d) => d.code)).toEqual(["E0001"]);
+  });
+});

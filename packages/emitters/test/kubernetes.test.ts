@@ -5,7 +5,8 @@ import { compileExample, presentExamples } from "./support/examples.js";
 import { strictKubernetesErrors } from "./support/kubernetes-validator.js";
 import { sampleShop } from "./support/sample-shop.js";
 
-type Obj = Record<string, any>; // biome-ignore lint/suspicious/noExplicitAny: parsed YAML under test
+// biome-ignore lint/suspicious/noExplicitAny: parsed YAML under test, navigated freely by assertions
+type Obj = Record<string, any>;
 
 function objects(files: Map<string, string>): [string, Obj][] {
   return [...files].filter(([p]) => p !== "kustomization.yaml").map(([p, t]) => [p, parse(t) as Obj]);
