@@ -55,7 +55,7 @@ export function checkModel(input: CheckInput, options: CheckOptions = {}): Check
     ...options,
     // The model checker's ids are always valid in `set` and `allow`; they count as run only when it ran.
     externalMetas: [...(options.externalMetas ?? []), ...modelCheckMetas],
-    externalFindings: [...(options.externalFindings ?? []), ...(mc?.diagnostics ?? [])],
+    externalFindings: [...(options.externalFindings ?? []), ...(mc?.findings ?? [])],
     externalRan: [...(options.externalRan ?? []), ...(mc ? modelCheckMetas.map((m) => m.id) : [])],
   });
   const findings = withoutCompilerOverlap(run.diagnostics, compilerDiagnostics);

@@ -14,6 +14,7 @@ export {
 export { evaluateRules, type RuleRun, type RunRulesOptions, runRules } from "./engine/run-rules.js";
 export { engineMetas } from "./engine/meta-rules.js";
 export type { RuleSetting } from "./engine/options.js";
+export type { Finding } from "./engine/suppressions.js";
 export {
   type FindingInput,
   type OptionValue,

@@ -20,8 +20,11 @@ export interface RunRulesOptions {
    * `allow` may name them.
    */
   readonly externalMetas?: readonly RuleMeta[];
-  /** Findings produced outside the engine (the model checker), silenced like the rules' own. */
-  readonly externalFindings?: readonly Diagnostic[];
+  /**
+   * Findings produced outside the engine (the model checker), silenced like the rules' own;
+   * with the elements they involve when known, else matched by their enclosing declaration.
+   */
+  readonly externalFindings?: readonly (Diagnostic | Finding)[];
   /** Ids of external rules that ran, so their unused allows are reported. */
   readonly externalRan?: readonly string[];
 }
@@ -72,11 +75,12 @@ export function evaluateRules(model: Model, options: RunRulesOptions = {}): Rule
     });
   }
   const active = new Set([...ran, ...(options.externalRan ?? [])]);
-  for (const d of options.externalFindings ?? []) {
+  for (const x of options.externalFindings ?? []) {
+    const { diagnostic: d, elements } = "diagnostic" in x ? x : { diagnostic: x, elements: [] };
     const config = resolved.get(d.code);
     if (config?.severity === "off") continue;
     active.add(d.code);
-    findings.push({ diagnostic: config ? { ...d, severity: config.severity } : d, elements: [] });
+    findings.push({ diagnostic: config ? { ...d, severity: config.severity } : d, elements });
   }
   const silencing = applySuppressions(model, findings, new Set(metas.map((m) => m.id)), active);
   const engine = [...configDiagnostics, ...silencing.diagnostics].flatMap((d) => {
