@@ -18,16 +18,16 @@ export const sagaMissingCompensation: Rule = {
     for (const saga of Object.values(model.sagas)) {
       for (const step of saga.steps) {
         if (step.kind !== "uncompensated") continue;
+        // An op that did not resolve already has its compiler error; whether it is readonly is unknown.
         const op = step.action.op ? model.ops[step.action.op] : undefined;
-        const opName = op ? `${op.service}.${op.name}` : "its op";
+        if (!op) continue;
+        const opName = `${op.service}.${op.name}`;
         ctx.report({
           message: `saga ${saga.name}: step ${step.name} (${opName}) changes state but has no compensation`,
           span: step.nameSpan,
-          elements: [saga.name, ...(op ? [op.service, op.id] : [])],
-          related: op
-            ? [{ span: op.nameSpan, message: `${op.name} is neither readonly nor compensated` }]
-            : [],
-          help: `add \`compensate ${op ? `${op.service}.<undo-op>` : "svc.op"}\`, mark the op \`readonly\` if it changes nothing, or make the step the \`pivot\``,
+          elements: [saga.name, op.service, op.id],
+          related: [{ span: op.nameSpan, message: `${op.name} is neither readonly nor compensated` }],
+          help: `add \`compensate ${op.service}.<undo-op>\`, mark the op \`readonly\` if it changes nothing, or make the step the \`pivot\``,
         });
       }
     }

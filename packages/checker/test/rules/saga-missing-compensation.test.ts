@@ -17,3 +17,16 @@ describe("saga-missing-compensation", () => {
     expect(fixtureFindings("saga-missing-compensation", "clean")).toEqual([]);
   });
 });
+
+describe("saga-missing-compensation on a broken model", () => {
+  it("leaves a step whose op did not resolve to the compiler's error", async () => {
+    const { compileText } = await import("@archc/compiler");
+    const { checkModel } = await import("../../src/index.js");
+    const compilation = compileText(
+      "type Order { id: uuid }\nservice orders { api v1 { op create: Order -> Order } }\nsaga s(Order) by orders { step a: orders.crate }\n",
+    );
+    const codes = checkModel(compilation).diagnostics.map((d) => d.code);
+    expect(codes).toContain("E0203");
+    expect(codes).not.toContain("saga-missing-compensation");
+  });
+});
