@@ -60,6 +60,7 @@ export interface SagaSummaryStats {
   readonly boundReason?: "max-states" | "memory";
   readonly findings: number;
   readonly skipped?: string;
+  readonly sameShapeAs?: string;
 }
 
 const thousands = (n: number): string => Math.round(n).toLocaleString("en-US");
@@ -68,9 +69,11 @@ const thousands = (n: number): string => Math.round(n).toLocaleString("en-US");
 export function formatModelCheckSummary(sagas: readonly SagaSummaryStats[]): string[] {
   return sagas.map((s) => {
     if (s.skipped) return `model check: saga ${s.saga} skipped: ${s.skipped}`;
-    const explored = `${thousands(s.distinctStates)} distinct states (${thousands(s.statesExplored)} explored) in ${(
-      s.elapsedMs / 1000
-    ).toFixed(2)} s, ${thousands(s.statesPerSecond)} states/s`;
+    const explored = s.sameShapeAs
+      ? `the same state space as saga ${s.sameShapeAs} (${thousands(s.distinctStates)} distinct states), reused`
+      : `${thousands(s.distinctStates)} distinct states (${thousands(s.statesExplored)} explored) in ${(
+          s.elapsedMs / 1000
+        ).toFixed(2)} s, ${thousands(s.statesPerSecond)} states/s`;
     const verdict = s.bounded
       ? `bounded: explored ${thousands(s.distinctStates)} states (${s.boundReason === "memory" ? "memory limit" : "--max-states"} reached), so this is no proof${
           s.findings === 0 ? "; no violation within the bound" : ""

@@ -6,13 +6,14 @@
 import { freemem } from "node:os";
 import type { Model } from "@archc/compiler";
 import { compareDiagnostics, type Diagnostic } from "@archc/dsl";
-import { type ExploreProgress, explore } from "./explore.js";
+import { type Exploration, type ExploreProgress, explore } from "./explore.js";
 import { findingsOf, type ModelCheckFinding } from "./findings.js";
 
 export type { ModelCheckFinding } from "./findings.js";
-import { findFairLasso } from "./liveness.js";
+import { findFairLasso, type Lasso } from "./liveness.js";
 import { planSaga } from "./plan.js";
 import { SagaSpace } from "./saga-space.js";
+import { sagaShapeKey } from "./shape.js";
 import { StateSet } from "./state-set.js";
 
 export { type ItfMeta, type ItfTrace, itfTraceFiles, toItf } from "./itf.js";
@@ -72,6 +73,11 @@ export interface SagaCheckStats {
   readonly findings: number;
   /** Why the saga was not explored (unresolved ops: the compiler reports those). */
   readonly skipped?: string;
+  /**
+   * The earlier saga of the same shape whose exploration this one reuses (see shape.ts): the
+   * state counts are that exploration's, and no time was spent exploring again.
+   */
+  readonly sameShapeAs?: string;
 }
 
 export interface ModelCheckResult {
@@ -80,6 +86,18 @@ export interface ModelCheckResult {
   readonly findings: ModelCheckFinding[];
   readonly stats: { readonly sagas: SagaCheckStats[] };
 }
+
+/** An exploration kept for later sagas of the same shape. */
+interface ShapeResult {
+  readonly saga: string;
+  /** Kept only when it holds a counterexample to rebuild; otherwise there is nothing to rebuild. */
+  readonly explored: Exploration | undefined;
+  readonly lasso: Lasso | undefined;
+  readonly stats: SagaCheckStats;
+}
+
+/** Explorations larger than this are not kept in memory for reuse (they are redone instead). */
+const MAX_KEPT_STATES = 2_000_000;
 
 /** Bytes per explored state at worst: the state set just after it grew, plus the liveness pass's arrays. */
 function bytesPerState(words: number): number {
@@ -101,10 +119,30 @@ export function modelCheck(model: Model, opts: ModelCheckOptions = {}): ModelChe
   const findings: ModelCheckFinding[] = [];
   const sagas: SagaCheckStats[] = [];
   const wanted = opts.sagas ? new Set(opts.sagas) : undefined;
+  const shapes = new Map<string, ShapeResult>();
   for (const saga of Object.values(model.sagas)) {
     if (wanted && !wanted.has(saga.name)) continue;
     const base = { saga: saga.name, instances, fairness: "weak" as const };
     const planned = planSaga(model, saga);
+    const shape = planned.ok ? sagaShapeKey(planned.plan) : "";
+    const same = shapes.get(shape);
+    const reuse = (found: ModelCheckFinding[]): void => {
+      findings.push(...found);
+      sagas.push({
+        ...same!.stats,
+        saga: saga.name,
+        elapsedMs: 0,
+        cpuMs: 0,
+        livenessMs: 0,
+        findings: found.length,
+        sameShapeAs: same!.saga,
+      });
+    };
+    // Nothing to rebuild: the shape's exploration found nothing, so neither does this saga's.
+    if (same && same.stats.findings === 0) {
+      reuse([]);
+      continue;
+    }
     let space: SagaSpace | undefined;
     let skipped = planned.ok ? undefined : planned.reason;
     if (planned.ok) {
@@ -133,6 +171,11 @@ export function modelCheck(model: Model, opts: ModelCheckOptions = {}): ModelChe
       });
       continue;
     }
+    // Counterexamples are rebuilt from the kept exploration with this saga's own plan.
+    if (same?.explored) {
+      reuse(findingsOf(model, space, same.explored, same.lasso));
+      continue;
+    }
     const memoryCap = Math.max(1, Math.floor(budget / bytesPerState(space.words)));
     const maxStates = Math.min(requested, memoryCap);
     const explored = explore(space.product, {
@@ -145,7 +188,7 @@ export function modelCheck(model: Model, opts: ModelCheckOptions = {}): ModelChe
     const livenessMs = performance.now() - t0;
     const found = findingsOf(model, space, explored, lasso);
     findings.push(...found);
-    sagas.push({
+    const stats: SagaCheckStats = {
       ...base,
       statesExplored: explored.generated,
       distinctStates: explored.set.size,
@@ -160,7 +203,12 @@ export function modelCheck(model: Model, opts: ModelCheckOptions = {}): ModelChe
       symmetryReduced: space.symmetric,
       acyclic: space.local.acyclic,
       findings: found.length,
-    });
+    };
+    sagas.push(stats);
+    if (!same) {
+      const keep = found.length > 0 && explored.set.size <= MAX_KEPT_STATES;
+      shapes.set(shape, { saga: saga.name, explored: keep ? explored : undefined, lasso, stats });
+    }
   }
   if (wanted) {
     for (const name of wanted) {
