@@ -21,7 +21,7 @@ import { checkTopicKeys } from "./check/check-events.js";
 import type { CompileContext } from "./context.js";
 import { DiagnosticSink } from "./diagnostics.js";
 import { buildFlows } from "./flows/build-flows.js";
-import { deepFreeze } from "./freeze.js";
+import { freezeModel } from "./freeze.js";
 import { buildIndex } from "./index/build-index.js";
 import { MEMORY_ROOT, memoryHost } from "./memory-host.js";
 import type { Model } from "./model/schema.js";
@@ -100,7 +100,7 @@ export function compileWorkspace(ws: Workspace): Compilation {
   ctx.model.index = buildIndex(ctx.model, (svc) => ctx.apis.newest(svc)?.name);
 
   const diagnostics = [...workspaceDiagnostics(ws), ...sink.list].sort(compareDiagnostics);
-  return { model: deepFreeze(ctx.model), diagnostics, workspace: ws };
+  return { model: freezeModel(ctx.model), diagnostics, workspace: ws };
 }
 
 /** Compiles files and folders on disk (folders expand to the `.arch` files inside them). */

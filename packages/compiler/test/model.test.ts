@@ -15,6 +15,7 @@ import {
   resolveOpRef,
 } from "../src/index.js";
 import { expectClean } from "./helpers.js";
+import { freezeModel } from "../src/freeze.js";
 
 const SHOP = fileURLToPath(new URL("../../../examples/shop/shop.arch", import.meta.url));
 
@@ -112,6 +113,23 @@ service b { calls p.f { } }
     const json = JSON.parse(JSON.stringify(model));
     expect(ModelSchema.parse(json)).toEqual(json);
     expect(json).toEqual(model);
+  });
+
+  it("freezes only the Model's tables unless ARCHC_DEEP_FREEZE=1 asks for every object", () => {
+    // vitest.config.ts sets ARCHC_DEEP_FREEZE=1, so compiled Models above are deep-frozen.
+    expect(process.env.ARCHC_DEEP_FREEZE).toBe("1");
+    const shallow = freezeModel(structuredClone(compilePaths([SHOP]).model), false);
+    expect(Object.isFrozen(shallow)).toBe(true);
+    expect(Object.isFrozen(shallow.services)).toBe(true);
+    expect(Object.isFrozen(shallow.ops)).toBe(true);
+    expect(Object.isFrozen(shallow.index.callers)).toBe(true);
+    expect(Object.isFrozen(shallow.files)).toBe(true);
+    expect(Object.isFrozen(shallow.services.orders)).toBe(false);
+    expect(() => {
+      (shallow.ops as Record<string, unknown>).extra = 1;
+    }).toThrow();
+    const deep = freezeModel(structuredClone(compilePaths([SHOP]).model), true);
+    expect(Object.isFrozen(deep.services.orders.calls[0].policy)).toBe(true);
   });
 
   it("is deterministic: the same sources give byte-identical JSON", () => {
