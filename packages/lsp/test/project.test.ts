@@ -57,6 +57,27 @@ describe("Project", () => {
     expect(Object.keys(third.compilations[0].model?.types ?? {})).toContain("Extra");
   });
 
+  it("keeps a file's diagnostics array while its diagnostics are unchanged", () => {
+    const project = setup();
+    const payments = path.join(root, "payments.arch");
+    const first = project.checkedSnapshot().byFile;
+    const mainText = readFileSync(main, "utf8");
+    // A comment at the end: everything is compiled and checked again, nothing changes.
+    project.host.setBuffer(main, `${mainText}\n// edited\n`);
+    const second = project.checkedSnapshot().byFile;
+    for (const file of [main, types, payments]) expect(second.get(file)).toBe(first.get(file));
+    // A duplicate declaration in main.arch: main's list changes, the others' stay the same arrays.
+    project.host.setBuffer(main, `${mainText}\ntype Extra { x: int }\ntype Extra { y: int }\n`);
+    const third = project.checkedSnapshot().byFile;
+    expect(third.get(main)).not.toBe(first.get(main));
+    expect(third.get(main)?.some((d) => d.severity === "error")).toBe(true);
+    expect(third.get(types)).toBe(first.get(types));
+    expect(third.get(payments)).toBe(first.get(payments));
+    // Back to the original text: equal to the first round again (a fresh, equal list).
+    project.host.setBuffer(main, mainText);
+    expect(project.checkedSnapshot().byFile.get(main)).toEqual(first.get(main));
+  });
+
   it("keeps a file whose imports form a cycle in a compilation of its own", () => {
     const project = new Project(new OverlayHost());
     const dir = path.join(fixtures, "cycle");

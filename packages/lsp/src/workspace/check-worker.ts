@@ -13,8 +13,11 @@ if (port) {
   const host = new OverlayHost();
   const project = new Project(host);
   let key = project.stateKey;
-  /** What the server thread holds, per file, as JSON: only differences are sent. */
-  const sent = new Map<string, string>();
+  /**
+   * What the server thread holds, per file: only differences are sent. The project keeps a
+   * file's array while its diagnostics are unchanged, so identity tells what changed.
+   */
+  const sent = new Map<string, readonly Diagnostic[]>();
   const reply = (m: FromWorker) => port.postMessage(m);
   port.on("message", (m: ToWorker) => {
     try {
@@ -32,9 +35,8 @@ if (port) {
           const snap = project.checkedSnapshot();
           const changed: [string, Diagnostic[]][] = [];
           for (const [file, diags] of snap.byFile) {
-            const json = JSON.stringify(diags);
-            if (sent.get(file) === json) continue;
-            sent.set(file, json);
+            if (sent.get(file) === diags) continue;
+            sent.set(file, diags);
             changed.push([file, [...diags]]);
           }
           const removed = [...sent.keys()].filter((f) => !snap.byFile.has(f));

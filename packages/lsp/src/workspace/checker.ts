@@ -62,7 +62,12 @@ export class InProcessChecker implements Checker {
   current(): Promise<CheckResult> {
     const key = this.project.stateKey;
     const snap = this.project.checkedSnapshot();
-    this.latest = { key, byFile: snap.byFile, phases: { ...this.project.phases } };
+    // The project keeps a file's array while its diagnostics are unchanged.
+    const before = this.latest?.byFile;
+    const changed = new Set<string>();
+    for (const [file, diags] of snap.byFile) if (before?.get(file) !== diags) changed.add(file);
+    for (const file of before?.keys() ?? []) if (!snap.byFile.has(file)) changed.add(file);
+    this.latest = { key, byFile: snap.byFile, changed, phases: { ...this.project.phases } };
     return Promise.resolve(this.latest);
   }
 

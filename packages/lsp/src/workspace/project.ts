@@ -5,7 +5,6 @@
 
 import * as path from "node:path";
 import {
-  compareDiagnostics,
   type Diagnostic,
   expandEntries,
   type ParsedFile,
@@ -16,6 +15,7 @@ import {
 import type { Model } from "@archc/compiler";
 import { SymbolTable } from "../symbols/symbol-table.js";
 import { loadCompilations } from "./compilations.js";
+import { DiagnosticsByFile } from "./diagnostics-by-file.js";
 import { pipeline } from "./pipeline.js";
 import type { OverlayHost } from "./source-host.js";
 
@@ -43,7 +43,10 @@ export interface IndexSnapshot {
 export interface CheckedSnapshot {
   readonly generation: number;
   readonly compilations: readonly CheckedCompilation[];
-  /** Diagnostics per absolute file path (every known file has an entry, possibly empty). */
+  /**
+   * Diagnostics per absolute file path (every known file has an entry, possibly empty). A
+   * file whose diagnostics did not change keeps the very array of the previous snapshot.
+   */
   readonly byFile: ReadonlyMap<string, readonly Diagnostic[]>;
 }
 
@@ -57,6 +60,7 @@ export type ProjectChange =
 export class Project {
   private readonly folders = new Map<string, Set<string>>();
   private readonly parseCache = new Map<string, ParsedFile>();
+  private readonly byFile = new DiagnosticsByFile();
   private structure = 0;
   private index: { key: string; snap: IndexSnapshot } | undefined;
   private checked: { key: string; snap: CheckedSnapshot } | undefined;
@@ -189,22 +193,7 @@ export class Project {
     const live = new Set(compilations.map((c) => c.entry));
     for (const entry of this.results.keys()) if (!live.has(entry)) this.results.delete(entry);
 
-    const byFile = new Map<string, Diagnostic[]>();
-    const seen = new Set<string>();
-    for (const file of this.knownFiles()) byFile.set(file, []);
-    for (const c of compilations) {
-      for (const f of c.files) if (!byFile.has(f)) byFile.set(f, []);
-      for (const d of c.diagnostics) {
-        const abs = path.resolve(c.folder, d.span.file);
-        const id = `${abs}\0${d.code}\0${d.span.start}\0${d.span.end}\0${d.message}`;
-        if (seen.has(id)) continue;
-        seen.add(id);
-        const list = byFile.get(abs);
-        if (list) list.push(d);
-        else byFile.set(abs, [d]);
-      }
-    }
-    for (const list of byFile.values()) list.sort(compareDiagnostics);
+    const byFile = this.byFile.collect(this.knownFiles(), compilations);
     this.phases.collect = performance.now() - started;
     const snap = { generation: base.generation, compilations, byFile };
     this.checked = { key, snap };
