@@ -1,5 +1,9 @@
 // One file's text to its AST: lex, collect comments and doc comments, guard nesting depth,
 // parse with recovery. Never throws; every problem is a diagnostic.
+//
+// Two paths give the same result: a fast hand-written parser for well-formed files (fast/),
+// which gives up on anything the chevrotain parser would report, and the chevrotain parser,
+// which handles everything else with its diagnostics and recovery (see fast/README.md).
 
 import type { ILexingError, IToken, TokenType } from "chevrotain";
 import type * as A from "./ast.js";
@@ -22,6 +26,7 @@ import {
   UnterminatedBlockComment,
   UnterminatedString,
 } from "./lexer.js";
+import { parseWellFormed } from "./fast/parse-well-formed.js";
 import { ArchParser } from "./parser.js";
 import { LineIndex, type Span } from "./span.js";
 
@@ -42,6 +47,22 @@ export interface ParseResult {
 }
 
 export function parseSource(file: string, text: string): ParseResult {
+  let fast: ParseResult | undefined;
+  try {
+    fast = parseWellFormed(file, text, MAX_NESTING);
+  } catch {
+    fast = undefined; // a fault of the fast path must not cost a result: the chevrotain path decides
+  }
+  return fast ?? parseSourceChevrotain(file, text);
+}
+
+/** The fast path alone: the result for a well-formed file, or undefined (for tests and benchmarks). */
+export function parseSourceFast(file: string, text: string): ParseResult | undefined {
+  return parseWellFormed(file, text, MAX_NESTING);
+}
+
+/** The chevrotain path alone: what parseSource gives for any text (for tests and benchmarks). */
+export function parseSourceChevrotain(file: string, text: string): ParseResult {
   const lines = new LineIndex(text);
   const diagnostics: Diagnostic[] = [];
   const lexed = tokenizeOffsets(text);

@@ -1,0 +1,377 @@
+// The fast path's scanner: a cursor over .arch text that the parser pulls tokens from, one at a
+// time, with no token objects. It reads exactly what lexer.ts reads (the same token rules, in the
+// same order of preference) for text that lexes cleanly, and gives up (throws BAIL) on anything
+// the chevrotain lexer would report or treat specially: a stray character, an unterminated
+// string or block comment, a number glued to letters that are not a unit, nesting deeper than
+// the limit. Lines and columns are counted while scanning, so spans need no LineIndex lookups.
+
+import type { Comment } from "../ast.js";
+import type { Span } from "../span.js";
+import { BAIL } from "./bail.js";
+
+// Token kinds.
+export const EOF = 0;
+export const IDENT = 1;
+export const STRING = 2;
+export const QUANTITY = 3;
+export const RANGE = 4;
+export const ARROW = 5;
+export const LBRACE = 6;
+export const RBRACE = 7;
+export const LPAREN = 8;
+export const RPAREN = 9;
+export const LANGLE = 10;
+export const RANGLE = 11;
+export const COMMA = 12;
+export const COLON = 13;
+export const EQUALS = 14;
+export const SEMI = 15;
+export const AMP = 16;
+export const STAR = 17;
+export const PIPE = 18;
+export const BANG = 19;
+export const DOT = 20;
+export const QUESTION = 21;
+
+// Character classes of ASCII codes.
+const IDENT_START = 1;
+const DIGIT = 2;
+const IDENT_PART = 4;
+const CLASS = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  const ch = String.fromCharCode(c);
+  if (/[A-Za-z_]/.test(ch)) CLASS[c] |= IDENT_START | IDENT_PART;
+  if (/[0-9]/.test(ch)) CLASS[c] |= DIGIT | IDENT_PART;
+}
+
+function isIdentPart(c: number): boolean {
+  return c < 128 && (CLASS[c] & IDENT_PART) !== 0;
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+/** The units a number may carry, grouped by first character, in lexer.ts's order of preference. */
+const UNITS_BY_FIRST: Readonly<Record<number, readonly string[]>> = {
+  109: ["ms", "m"],
+  115: ["s"],
+  104: ["h"],
+  100: ["d"],
+  75: ["Ki", "K"],
+  77: ["Mi", "M"],
+  71: ["Gi", "G"],
+  84: ["Ti", "T"],
+  37: ["%"],
+  47: ["/s", "/min", "/hour", "/day"],
+};
+
+const PUNCTUATION: Readonly<Record<number, number>> = {
+  123: LBRACE,
+  125: RBRACE,
+  40: LPAREN,
+  41: RPAREN,
+  60: LANGLE,
+  62: RANGLE,
+  44: COMMA,
+  58: COLON,
+  61: EQUALS,
+  59: SEMI,
+  38: AMP,
+  42: STAR,
+  124: PIPE,
+  33: BANG,
+  46: DOT,
+  63: QUESTION,
+};
+
+export class Scanner {
+  private readonly len: number;
+  private pos = 0;
+  /** The line `pos` is on, and the offset that line starts at. */
+  private lineNo = 1;
+  private lineStart = 0;
+  private depth = 0;
+  private pendingDoc: string[] | undefined;
+
+  // The current token.
+  kind = EOF;
+  start = 0;
+  end = 0;
+  line = 1;
+  col = 1;
+  /** The `///` run right before the current token, if any. */
+  doc: string | undefined;
+  /** STRING: whether it holds a backslash. */
+  escaped = false;
+  /** QUANTITY: where its number ends. RANGE: where the low end's number ends. */
+  numEnd = 0;
+  /** RANGE: where the low end ends, and where the high end's number ends. */
+  lowEnd = 0;
+  highNumEnd = 0;
+
+  // The last token consumed (chevrotain's LA(0)): where spans of finished nodes end.
+  lastEnd = 0;
+  lastLine = 1;
+  lastEndCol = 1;
+
+  readonly comments: Comment[] = [];
+
+  constructor(
+    readonly file: string,
+    readonly text: string,
+    private readonly maxNesting: number,
+  ) {
+    this.len = text.length;
+    this.scan();
+  }
+
+  /** Consumes the current token. */
+  next(): void {
+    this.lastEnd = this.end;
+    this.lastLine = this.line;
+    this.lastEndCol = this.col + (this.end - this.start);
+    this.scan();
+  }
+
+  image(): string {
+    return this.text.slice(this.start, this.end);
+  }
+
+  /** Whether the current token is the word `w` (a keyword is a whole identifier). */
+  isWord(w: string): boolean {
+    return this.kind === IDENT && this.end - this.start === w.length && this.text.startsWith(w, this.start);
+  }
+
+  /** The current token's span. */
+  span(): Span {
+    const line = this.line;
+    const col = this.col;
+    return {
+      file: this.file,
+      start: this.start,
+      end: this.end,
+      line,
+      col,
+      endLine: line,
+      endCol: col + (this.end - this.start),
+    };
+  }
+
+  /** From a token's start to the end of the last token consumed. */
+  spanFrom(start: number, line: number, col: number): Span {
+    return {
+      file: this.file,
+      start,
+      end: this.lastEnd,
+      line,
+      col,
+      endLine: this.lastLine,
+      endCol: this.lastEndCol,
+    };
+  }
+
+  /** The span of the whole text. */
+  fileSpan(): Span {
+    return {
+      file: this.file,
+      start: 0,
+      end: this.len,
+      line: 1,
+      col: 1,
+      endLine: this.lineNo,
+      endCol: this.len - this.lineStart + 1,
+    };
+  }
+
+  private scan(): void {
+    const text = this.text;
+    const len = this.len;
+    let pos = this.pos;
+    let c = 0;
+    for (;;) {
+      if (pos >= len) {
+        this.pos = pos;
+        this.kind = EOF;
+        this.start = this.end = len;
+        this.line = this.lineNo;
+        this.col = len - this.lineStart + 1;
+        this.doc = undefined;
+        return;
+      }
+      c = text.charCodeAt(pos);
+      if (c === 32 || c === 9 || c === 13 || c === 12 || c === 0xfeff) pos++;
+      else if (c === 10) {
+        pos++;
+        this.lineNo++;
+        this.lineStart = pos;
+      } else if (c === 47) pos = this.comment(pos);
+      else break;
+    }
+    this.start = pos;
+    this.line = this.lineNo;
+    this.col = pos - this.lineStart + 1;
+    if (this.pendingDoc !== undefined) {
+      this.doc = this.pendingDoc.join("\n");
+      this.pendingDoc = undefined;
+    } else this.doc = undefined;
+    const cls = c < 128 ? CLASS[c] : 0;
+    if ((cls & IDENT_START) !== 0) {
+      let p = pos + 1;
+      for (;;) {
+        while (p < len && isIdentPart(text.charCodeAt(p))) p++;
+        if (p + 1 < len && text.charCodeAt(p) === 45 && isIdentPart(text.charCodeAt(p + 1))) p += 2;
+        else break;
+      }
+      this.kind = IDENT;
+      this.pos = this.end = p;
+    } else if ((cls & DIGIT) !== 0) this.number(pos);
+    else if (c === 34) this.string(pos);
+    else if (c === 45) {
+      if (text.charCodeAt(pos + 1) !== 62) throw BAIL;
+      this.kind = ARROW;
+      this.pos = this.end = pos + 2;
+    } else {
+      const kind = PUNCTUATION[c];
+      if (kind === undefined) throw BAIL;
+      if (kind === LBRACE || kind === LPAREN || kind === LANGLE) {
+        if (++this.depth > this.maxNesting) throw BAIL;
+      } else if ((kind === RBRACE || kind === RPAREN || kind === RANGLE) && this.depth > 0) this.depth--;
+      this.kind = kind;
+      this.pos = this.end = pos + 1;
+    }
+  }
+
+  /** Reads the comment at `pos` (a `/`) into `comments`; returns where it ends. */
+  private comment(pos: number): number {
+    const text = this.text;
+    const second = text.charCodeAt(pos + 1);
+    const line = this.lineNo;
+    const col = pos - this.lineStart + 1;
+    if (second === 47) {
+      const nl = text.indexOf("\n", pos + 2);
+      const end = nl < 0 ? this.len : nl;
+      const image = text.slice(pos, end);
+      const doc = text.charCodeAt(pos + 2) === 47 && end > pos + 2;
+      this.comments.push({
+        kind: "Comment",
+        style: doc ? "doc" : "line",
+        text: image,
+        span: { file: this.file, start: pos, end, line, col, endLine: line, endCol: col + (end - pos) },
+      });
+      if (doc) {
+        let body = image.slice(3);
+        if (body.charCodeAt(0) === 32) body = body.slice(1);
+        body = body.trimEnd();
+        if (this.pendingDoc === undefined) this.pendingDoc = [body];
+        else this.pendingDoc.push(body);
+      }
+      return end;
+    }
+    if (second !== 42) throw BAIL; // a lone `/`
+    const close = text.indexOf("*/", pos + 2);
+    if (close < 0) throw BAIL; // unterminated: E0104
+    const end = close + 2;
+    for (let i = text.indexOf("\n", pos + 2); i >= 0 && i < end; i = text.indexOf("\n", i + 1)) {
+      this.lineNo++;
+      this.lineStart = i + 1;
+    }
+    this.comments.push({
+      kind: "Comment",
+      style: "block",
+      text: text.slice(pos, end),
+      span: {
+        file: this.file,
+        start: pos,
+        end,
+        line,
+        col,
+        endLine: this.lineNo,
+        endCol: end - this.lineStart + 1,
+      },
+    });
+    return end;
+  }
+
+  private string(pos: number): void {
+    const text = this.text;
+    const len = this.len;
+    let p = pos + 1;
+    let escaped = false;
+    for (;;) {
+      if (p >= len) throw BAIL; // unterminated: E0102
+      const c = text.charCodeAt(p);
+      if (c === 34) break;
+      if (c === 10 || c === 13) throw BAIL;
+      if (c === 92) {
+        escaped = true;
+        const e = text.charCodeAt(p + 1);
+        if (p + 1 >= len || e === 10 || e === 13) throw BAIL;
+        p += 2;
+      } else p++;
+    }
+    this.kind = STRING;
+    this.escaped = escaped;
+    this.pos = this.end = p + 1;
+  }
+
+  /** Where the digits starting at `p` end. */
+  private digits(p: number): number {
+    const text = this.text;
+    while (p < this.len && isDigit(text.charCodeAt(p))) p++;
+    return p;
+  }
+
+  /** `\d+(\.\d+)?` from `p` (a digit), greedily: where it ends. */
+  private numberPart(p: number): number {
+    const end = this.digits(p);
+    if (this.text.charCodeAt(end) === 46 && isDigit(this.text.charCodeAt(end + 1)))
+      return this.digits(end + 1);
+    return end;
+  }
+
+  /**
+   * Where the first unit alternative at `p` (or no unit, tried last) that `follows` accepts
+   * ends, or -1. The regexes of lexer.ts try units in this order and backtrack the same way.
+   */
+  private unitEnd(p: number, follows: (at: number) => boolean): number {
+    const units = UNITS_BY_FIRST[this.text.charCodeAt(p)];
+    if (units !== undefined) {
+      for (const u of units) {
+        if (this.text.startsWith(u, p) && follows(p + u.length)) return p + u.length;
+      }
+    }
+    return follows(p) ? p : -1;
+  }
+
+  private readonly endsWord = (at: number): boolean => !isIdentPart(this.text.charCodeAt(at));
+  private readonly beforeDots = (at: number): boolean =>
+    this.text.charCodeAt(at) === 46 && this.text.charCodeAt(at + 1) === 46;
+
+  /**
+   * A range (`2..10`, tried first) or a quantity. Only the greedy reading of the digits is
+   * tried: when it fails the chevrotain lexer would backtrack into a reading that always ends
+   * in a BadQuantity or a lexing error, so giving up is exact.
+   */
+  private number(pos: number): void {
+    const numEnd = this.numberPart(pos);
+    const lowEnd = this.unitEnd(numEnd, this.beforeDots);
+    if (lowEnd >= 0 && isDigit(this.text.charCodeAt(lowEnd + 2))) {
+      const highNumEnd = this.numberPart(lowEnd + 2);
+      const end = this.unitEnd(highNumEnd, this.endsWord);
+      if (end >= 0) {
+        this.kind = RANGE;
+        this.numEnd = numEnd;
+        this.lowEnd = lowEnd;
+        this.highNumEnd = highNumEnd;
+        this.pos = this.end = end;
+        return;
+      }
+    }
+    const end = this.unitEnd(numEnd, this.endsWord);
+    if (end < 0) throw BAIL; // BadQuantity: E0105
+    this.kind = QUANTITY;
+    this.numEnd = numEnd;
+    this.pos = this.end = end;
+  }
+}

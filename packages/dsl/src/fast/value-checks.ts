@@ -1,0 +1,81 @@
+// The value checks of parser.ts (E0111, E0115, E0117) as yes/no questions: "would the chevrotain
+// parser report something here?". The fast parser gives up whenever the answer is yes, so it
+// never needs the messages; parser.ts stays the one place that phrases them. The differential
+// tests (test/fast-parse.test.ts) keep these conditions in step with parser.ts.
+
+import type * as A from "../ast.js";
+import { namedValueKinds, type ValueKind } from "../properties.js";
+import { cpuMillis, isQuantityOf } from "../units.js";
+
+const UNIT_SCALE: Readonly<Record<string, number>> = {
+  ms: 1,
+  s: 1e3,
+  m: 6e4,
+  h: 3.6e6,
+  d: 8.64e7,
+  Ki: 1024,
+  Mi: 1024 ** 2,
+  Gi: 1024 ** 3,
+  Ti: 1024 ** 4,
+  K: 1e3,
+  M: 1e6,
+  G: 1e9,
+  T: 1e12,
+};
+
+function unitFamily(unit: string): string {
+  if (unit === "ms" || unit === "s" || unit === "m" || unit === "h" || unit === "d") return "duration";
+  if (["Ki", "Mi", "Gi", "Ti", "K", "M", "G", "T"].includes(unit)) return "size";
+  if (unit === "%") return "percent";
+  return "rate";
+}
+
+/** parser.ts `checkKind`: whether `name` is one of `allowed`. */
+export function kindIsKnown(name: A.Name, allowed: readonly string[]): boolean {
+  return allowed.includes(name.text);
+}
+
+/** parser.ts `checkRangeOrder`: same family of units at both ends, low end not above high. */
+export function rangeOrderIsClean(r: A.Range, kind?: ValueKind): boolean {
+  if (r.low.unit !== "" && r.high.unit !== "" && unitFamily(r.low.unit) !== unitFamily(r.high.unit))
+    return false;
+  const scale = (q: A.Quantity): number =>
+    kind === "cpu" ? cpuMillis(q) : q.value * (UNIT_SCALE[q.unit] ?? 1);
+  return !(scale(r.low) > scale(r.high));
+}
+
+/** parser.ts `checkValue` (with `checkRange`): whether `value` suits a `key` of `kind`. */
+export function valueIsClean(key: string, kind: ValueKind, value: A.Literal | A.Name | undefined): boolean {
+  if (value === undefined) return kind === "flag";
+  if (kind === "flag") return false;
+  if (kind === "name") {
+    if (value.kind !== "Name") return false;
+    const allowed = namedValueKinds[key];
+    return !allowed || allowed.includes(value.text);
+  }
+  if (!literalMatches(kind, value)) return false;
+  if (value.kind === "Quantity") {
+    if (key === "port" && (value.value < 1 || value.value > 65535)) return false;
+    if (kind === "percent" && value.value > 100) return false;
+  }
+  return value.kind !== "Range" || rangeOrderIsClean(value);
+}
+
+function literalMatches(kind: ValueKind, v: A.Literal | A.Name): boolean {
+  switch (kind) {
+    case "string":
+      return v.kind === "String";
+    case "duration-range":
+      return v.kind === "Range" && isQuantityOf(v.low, "duration") && isQuantityOf(v.high, "duration");
+    case "int":
+    case "number":
+    case "duration":
+    case "size":
+    case "percent":
+    case "rate":
+    case "cpu":
+      return v.kind === "Quantity" && isQuantityOf(v, kind);
+    default:
+      return false;
+  }
+}
