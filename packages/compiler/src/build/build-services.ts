@@ -17,7 +17,7 @@ import { present } from "../diagnostics.js";
 import type { Api, Service } from "../model/schema.js";
 import { apiVersion } from "../names/api-table.js";
 import { buildOp } from "./build-ops.js";
-import { defined, PropReader } from "./read-props.js";
+import { defined, type Mutable, PropReader, setIfDefined } from "./read-props.js";
 import { toBytes, toFraction, toMillicores } from "./units.js";
 
 const PROTOCOLS = new Set(["rest", "grpc", "graphql"]);
@@ -32,28 +32,28 @@ function buildService(ctx: CompileContext, name: string, d: ServiceDecl): Servic
   const { sink } = ctx;
   const members = d.members ?? [];
   const p = new PropReader(members, sink);
-  const svc: Service = defined({
-    name,
-    title: d.title?.value,
-    owner: p.string("owner"),
-    tech: p.string("tech"),
-    image: p.string("image"),
-    port: p.int("port"),
-    health: p.string("health"),
-    ready: p.string("ready"),
-    availability: p.fraction("availability"),
-    env: [],
-    secrets: [],
-    public: p.flag("public"),
-    uses: [],
-    apis: [],
-    calls: [],
-    publishes: [],
-    consumes: [],
-    doc: d.doc,
-    span: d.span,
-    nameSpan: d.name.span,
-  });
+  // Built field by field rather than through `defined` (hot: one per service); the key order
+  // is the Model's.
+  const svc: Mutable<Service> = { name } as Mutable<Service>;
+  setIfDefined(svc, "title", d.title?.value);
+  setIfDefined(svc, "owner", p.string("owner"));
+  setIfDefined(svc, "tech", p.string("tech"));
+  setIfDefined(svc, "image", p.string("image"));
+  setIfDefined(svc, "port", p.int("port"));
+  setIfDefined(svc, "health", p.string("health"));
+  setIfDefined(svc, "ready", p.string("ready"));
+  setIfDefined(svc, "availability", p.fraction("availability"));
+  svc.env = [];
+  svc.secrets = [];
+  svc.public = p.flag("public");
+  svc.uses = [];
+  svc.apis = [];
+  svc.calls = [];
+  svc.publishes = [];
+  svc.consumes = [];
+  setIfDefined(svc, "doc", d.doc);
+  svc.span = d.span;
+  svc.nameSpan = d.name.span;
   const once = new Map<string, Span>();
   const setOnce = (key: string, span: Span): boolean => {
     const first = once.get(key);
@@ -139,17 +139,17 @@ function buildApi(ctx: CompileContext, service: string, d: ApiDecl): Api {
     opIds.set(op.name, op.id);
     bound.push({ op, decl: opDecl });
   }
-  checkApiHttp(ctx, `${service}.${name}`, bound);
-  ctx.apis.add(service, { name, version: apiVersion(name), nameSpan: d.name.span, ops: opIds });
-  return defined({
-    name,
-    version: apiVersion(name),
-    protocol,
-    ops: [...opIds.values()],
-    doc: d.doc,
-    span: d.span,
-    nameSpan: d.name.span,
-  });
+  checkApiHttp(ctx, service, name, bound);
+  const version = apiVersion(name);
+  ctx.apis.add(service, { name, version, nameSpan: d.name.span, ops: opIds });
+  const api: Mutable<Api> = { name } as Mutable<Api>;
+  setIfDefined(api, "version", version);
+  api.protocol = protocol;
+  api.ops = [...opIds.values()];
+  setIfDefined(api, "doc", d.doc);
+  api.span = d.span;
+  api.nameSpan = d.name.span;
+  return api;
 }
 
 /** Reports a repeated member name (E0206); true when `name` was seen before. */

@@ -13,20 +13,21 @@ import {
 import type { DiagnosticSink } from "../diagnostics.js";
 import { toBytes, toFraction, toMs, toPerSecond } from "./units.js";
 
+/** Above this many keyed members a block is indexed by a Map; below, a scan is cheaper. */
+const SCAN_LIMIT = 16;
+
 export class PropReader {
-  private readonly byKey: Map<string, SimpleMember> | undefined;
+  /** Properties and flags in source order, first occurrence of each key only. */
+  private readonly keyed: SimpleMember[] = [];
+  private byKey: Map<string, SimpleMember> | undefined;
 
   constructor(members: readonly { kind: string }[], sink: DiagnosticSink) {
-    // Most blocks (op modifiers, small policies) are empty or tiny; nothing to index then.
-    if (members.length === 0) return;
-    const byKey = new Map<string, SimpleMember>();
-    this.byKey = byKey;
     for (const m of members) {
       if (m.kind !== "Property" && m.kind !== "Flag") continue;
       const member = m as SimpleMember;
-      const key = member.kind === "Property" ? member.key : member.name;
+      const key = keyOf(member);
       if (key === undefined || key.text === "") continue;
-      const first = byKey.get(key.text);
+      const first = this.member(key.text);
       if (first) {
         sink.error("E0207", key.span, `\`${key.text}\` is set twice`, {
           related: [{ span: first.span, message: "first set here" }],
@@ -34,12 +35,21 @@ export class PropReader {
         });
         continue;
       }
-      byKey.set(key.text, member);
+      this.keyed.push(member);
+      if (this.byKey !== undefined) this.byKey.set(key.text, member);
+      else if (this.keyed.length > SCAN_LIMIT)
+        this.byKey = new Map(this.keyed.map((k) => [(keyOf(k) as Name).text, k]));
     }
   }
 
+  private member(key: string): SimpleMember | undefined {
+    if (this.byKey !== undefined) return this.byKey.get(key);
+    for (const m of this.keyed) if (keyOf(m)?.text === key) return m;
+    return undefined;
+  }
+
   private value(key: string): Literal | Name | undefined {
-    const m = this.byKey?.get(key);
+    const m = this.member(key);
     return m?.kind === "Property" ? m.value : undefined;
   }
 
@@ -49,11 +59,11 @@ export class PropReader {
   }
 
   flag(key: string): boolean {
-    return this.byKey?.get(key)?.kind === "Flag";
+    return this.member(key)?.kind === "Flag";
   }
 
   spanOf(key: string): Span | undefined {
-    return this.byKey?.get(key)?.span;
+    return this.member(key)?.span;
   }
 
   string(key: string): string | undefined {
@@ -97,6 +107,18 @@ export class PropReader {
     const q = this.quantity(key, "rate");
     return q ? toPerSecond(q) : undefined;
   }
+}
+
+function keyOf(m: SimpleMember): Name | undefined {
+  return m.kind === "Property" ? m.key : m.name;
+}
+
+/** A Model entry while a stage fills it in, field by field in the Model's key order. */
+export type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+/** Sets `key` when `value` is defined, so optional Model fields are absent rather than `undefined`. */
+export function setIfDefined<T, K extends keyof T>(target: T, key: K, value: T[K] | undefined): void {
+  if (value !== undefined) target[key] = value;
 }
 
 /** Drops undefined values so optional Model fields are absent rather than `undefined`. */

@@ -15,25 +15,28 @@ export interface BoundOp {
   readonly decl: OpDecl;
 }
 
-export function checkApiHttp(ctx: CompileContext, api: string, ops: readonly BoundOp[]): void {
+export function checkApiHttp(
+  ctx: CompileContext,
+  service: string,
+  apiName: string,
+  ops: readonly BoundOp[],
+): void {
   const routes = new Map<string, BoundOp>();
   for (const bound of ops) {
     const http = bound.op.http;
     if (http === undefined) continue;
     const written = bound.decl.http?.path;
-    const at = (offset: number, length: number): Span =>
-      written ? within(written.span, written.value, offset, length) : bound.op.nameSpan;
     const parsed = parsePath(http.path);
     for (const problem of parsed.problems)
       ctx.sink.error(
         "E0503",
-        at(problem.offset, 1),
+        spanAt(bound, problem.offset, 1),
         `malformed HTTP path "${http.path}": ${problem.message}`,
         {
           help: "path parameters are written `{name}`",
         },
       );
-    checkParams(ctx, bound.op, parsed.params, at);
+    if (parsed.params.length > 0) checkParams(ctx, bound, parsed.params);
 
     const route = `${http.method} ${parsed.shape}`;
     const first = routes.get(route);
@@ -45,7 +48,7 @@ export function checkApiHttp(ctx: CompileContext, api: string, ops: readonly Bou
     ctx.sink.error(
       "E0504",
       written?.span ?? bound.op.nameSpan,
-      `\`${bound.op.name}\` and \`${first.op.name}\` are both bound to ${http.method} "${http.path}" in API \`${api}\``,
+      `\`${bound.op.name}\` and \`${first.op.name}\` are both bound to ${http.method} "${http.path}" in API \`${service}.${apiName}\``,
       {
         related: [
           {
@@ -59,13 +62,19 @@ export function checkApiHttp(ctx: CompileContext, api: string, ops: readonly Bou
   }
 }
 
+/** The span of `length` characters at `offset` in the op's written path (its name when implicit). */
+function spanAt(bound: BoundOp, offset: number, length: number): Span {
+  const written = bound.decl.http?.path;
+  return written ? within(written.span, written.value, offset, length) : bound.op.nameSpan;
+}
+
 function checkParams(
   ctx: CompileContext,
-  op: Op,
+  bound: BoundOp,
   params: readonly { name: string; offset: number }[],
-  at: (offset: number, length: number) => Span,
 ): void {
-  if (params.length === 0) return;
+  const op = bound.op;
+  const at = (offset: number, length: number): Span => spanAt(bound, offset, length);
   const dom = op.domain;
   if (dom.kind === "error") return;
   const seen = new Set<string>();
@@ -80,11 +89,12 @@ function checkParams(
   }
   const def = dom.kind === "ref" ? ctx.model.types[dom.name] : undefined;
   if (def?.kind === "record") {
-    const fields = def.fields.map((f) => f.name);
+    const fields = def.fields;
     for (const p of params) {
-      if (fields.includes(p.name)) continue;
+      if (fields.some((f) => f.name === p.name)) continue;
+      const names = fields.map((f) => f.name);
       const span = at(p.offset + 1, p.name.length);
-      const best = suggestNames(p.name, fields)[0];
+      const best = suggestNames(p.name, names)[0];
       ctx.sink.error(
         "E0503",
         span,
@@ -93,7 +103,7 @@ function checkParams(
           related: [
             {
               span: def.nameSpan,
-              message: `\`${def.name}\` has fields ${fields.map((f) => `\`${f}\``).join(", ") || "none"}`,
+              message: `\`${def.name}\` has fields ${names.map((f) => `\`${f}\``).join(", ") || "none"}`,
             },
           ],
           help: "a path parameter names a field of the op's domain record",

@@ -12,21 +12,27 @@ export interface ParsedPath {
 
 const PARAM_NAME = /^[A-Za-z_][A-Za-z0-9_-]*$/;
 
+const NO_PROBLEMS: ParsedPath["problems"] = [];
+const NO_PARAMS: ParsedPath["params"] = [];
+
 export function parsePath(path: string): ParsedPath {
+  // Most paths have no braces at all: nothing to parse, the path is its own shape.
+  if (path.indexOf("{") < 0 && path.indexOf("}") < 0)
+    return { params: NO_PARAMS, problems: NO_PROBLEMS, shape: path };
   const params: { name: string; offset: number }[] = [];
   const problems: { message: string; offset: number }[] = [];
+  // The shape is built from slices of literal text, not one character at a time.
   let shape = "";
+  let literalFrom = 0;
   let i = 0;
   while (i < path.length) {
-    const c = path[i];
-    if (c === "}") {
+    const c = path.charCodeAt(i);
+    if (c === CLOSE) {
       problems.push({ message: "`}` without a matching `{`", offset: i });
-      shape += c;
       i++;
       continue;
     }
-    if (c !== "{") {
-      shape += c;
+    if (c !== OPEN) {
       i++;
       continue;
     }
@@ -34,7 +40,6 @@ export function parsePath(path: string): ParsedPath {
     const nextOpen = path.indexOf("{", i + 1);
     if (close < 0 || (nextOpen >= 0 && nextOpen < close)) {
       problems.push({ message: "`{` is never closed", offset: i });
-      shape += c;
       i++;
       continue;
     }
@@ -45,8 +50,13 @@ export function parsePath(path: string): ParsedPath {
         offset: i,
       });
     else params.push({ name, offset: i });
-    shape += "{}";
+    shape += `${path.slice(literalFrom, i)}{}`;
     i = close + 1;
+    literalFrom = i;
   }
+  shape += path.slice(literalFrom);
   return { params, problems, shape };
 }
+
+const OPEN = "{".charCodeAt(0);
+const CLOSE = "}".charCodeAt(0);

@@ -14,7 +14,6 @@ import type {
   RulesDecl,
   SagaDecl,
   ServiceDecl,
-  Span,
   StoreDecl,
   SystemDecl,
   TopicDecl,
@@ -107,12 +106,11 @@ export interface CollectedDecls {
 
 export function collectDecls(ws: Workspace, sink: DiagnosticSink): CollectedDecls {
   const symbols = new SymbolTable();
-  const firstSite = new Map<string, Span>();
   const rules: RulesDecl[] = [];
   const comments: Comment[] = [];
   let system: SystemDecl | undefined;
 
-  const declare = (name: Name | undefined, make: (name: string) => DeclSymbol): void => {
+  const declare = (name: Name | undefined, kind: DeclKind, decl: DeclSymbol["decl"]): void => {
     if (!present(name)) return;
     if (isPrimitiveName(name.text)) {
       sink.error(
@@ -125,22 +123,16 @@ export function collectDecls(ws: Workspace, sink: DiagnosticSink): CollectedDecl
       );
       return;
     }
-    const first = firstSite.get(name.text);
-    if (first) {
-      const existing = symbols.get(name.text);
-      sink.error(
-        "E0201",
-        name.span,
-        `\`${name.text}\` is already declared${existing ? ` as ${kindWord(existing.kind)}` : ""}`,
-        {
-          related: [{ span: first, message: "first declared here" }],
-          help: "top-level names share one namespace across all files; rename one of them",
-        },
-      );
+    // The first declaration of a name wins; its symbol holds where it was declared.
+    const existing = symbols.get(name.text);
+    if (existing) {
+      sink.error("E0201", name.span, `\`${name.text}\` is already declared as ${kindWord(existing.kind)}`, {
+        related: [{ span: existing.decl.name.span, message: "first declared here" }],
+        help: "top-level names share one namespace across all files; rename one of them",
+      });
       return;
     }
-    firstSite.set(name.text, name.span);
-    symbols.add(make(name.text));
+    symbols.add({ kind, name: name.text, decl } as DeclSymbol);
   };
 
   for (const file of ws.files) {
@@ -169,40 +161,40 @@ export function collectDecls(ws: Workspace, sink: DiagnosticSink): CollectedDecl
           rules.push(d);
           break;
         case "Type":
-          declare(d.name, (name) => ({ kind: "record", name, decl: d }));
+          declare(d.name, "record", d);
           break;
         case "Enum":
-          declare(d.name, (name) => ({ kind: "enum", name, decl: d }));
+          declare(d.name, "enum", d);
           break;
         case "Alias":
-          declare(d.name, (name) => ({ kind: "alias", name, decl: d }));
+          declare(d.name, "alias", d);
           break;
         case "Store":
-          declare(d.name, (name) => ({ kind: "store", name, decl: d }));
+          declare(d.name, "store", d);
           break;
         case "Broker":
-          declare(d.name, (name) => ({ kind: "broker", name, decl: d }));
+          declare(d.name, "broker", d);
           break;
         case "Topic":
-          declare(d.name, (name) => ({ kind: "topic", name, decl: d }));
+          declare(d.name, "topic", d);
           break;
         case "Event":
-          declare(d.name, (name) => ({ kind: "event", name, decl: d }));
+          declare(d.name, "event", d);
           break;
         case "Service":
-          declare(d.name, (name) => ({ kind: "service", name, decl: d }));
+          declare(d.name, "service", d);
           break;
         case "Flow":
-          declare(d.name, (name) => ({ kind: "flow", name, decl: d }));
+          declare(d.name, "flow", d);
           break;
         case "Saga":
-          declare(d.name, (name) => ({ kind: "saga", name, decl: d }));
+          declare(d.name, "saga", d);
           break;
         case "Gateway":
-          declare(d.name, (name) => ({ kind: "gateway", name, decl: d }));
+          declare(d.name, "gateway", d);
           break;
         case "Deploy":
-          declare(d.name, (name) => ({ kind: "deploy", name, decl: d }));
+          declare(d.name, "deploy", d);
           break;
       }
     }
