@@ -6,6 +6,7 @@ import { type Diagnostic, fileStartSpan, type Span } from "@archc/dsl";
 import type { EmitterCode } from "./codes.js";
 import { type BackingKind, brokerKind, storeKind } from "./common/backing-kinds.js";
 import { dnsLabel, envName } from "./common/names.js";
+import type { ModelRelations } from "./model-relations.js";
 
 /** Port a service listens on when the model does not say. */
 export const DEFAULT_SERVICE_PORT = 8080;
@@ -15,6 +16,8 @@ export interface EmitContext {
   /** The deployment the files are for, if any (`--deploy`, or the first of the target's kind). */
   readonly deploy: Deployment | undefined;
   readonly diagnostics: Diagnostic[];
+  /** Callers, calls and clients of each service, store and broker, derived once per run. */
+  readonly relations: ModelRelations;
 }
 
 export function report(
@@ -118,19 +121,17 @@ export function calleesOf(model: Model, svc: Service): string[] {
   );
 }
 
-/** Services that call this one, unique, in declaration order. */
-export function callersOf(model: Model, svc: Service): string[] {
-  return Object.values(model.services)
-    .filter((other) => other.name !== svc.name && other.calls.some((c) => c.toService === svc.name))
-    .map((other) => other.name);
-}
-
 /**
  * The environment that tells a service where its dependencies are: `<NAME>_ADDR=host:port` for
  * every callee, store and broker, and `<NAME>_URL` where the dependency speaks a URL scheme.
  * `port` picks the port clients use on this platform.
  */
-export function dependencyEnv(model: Model, svc: Service, port: (b: Backing) => number): [string, string][] {
+export function dependencyEnv(
+  ctx: EmitContext,
+  svc: Service,
+  port: (b: Backing) => number,
+): [string, string][] {
+  const { model, relations } = ctx;
   const env: [string, string][] = [];
   for (const callee of calleesOf(model, svc)) {
     const target = model.services[callee];
@@ -138,13 +139,12 @@ export function dependencyEnv(model: Model, svc: Service, port: (b: Backing) => 
     env.push([`${envName(callee)}_ADDR`, addr]);
     if (serviceProtocol(target) === "http") env.push([`${envName(callee)}_URL`, `http://${addr}`]);
   }
-  const byName = new Map(backings(model).map((b) => [`${b.role}:${b.name}`, b]));
   const backingNames = [
     ...storesOf(model, svc).map((s) => `store:${s}`),
     ...brokersOf(model, svc).map((b) => `broker:${b}`),
   ];
   for (const key of backingNames) {
-    const b = byName.get(key);
+    const b = relations.backing(key);
     if (!b?.kind) continue; // external: the team supplies the address (env or secret)
     const addr = `${b.host}:${port(b)}`;
     env.push([`${envName(b.name)}_ADDR`, addr]);

@@ -7,7 +7,7 @@
 import type { Event, Model, Service, TypeExpr } from "@archc/compiler";
 import { dnsLabel } from "../common/names.js";
 import { toYaml } from "../common/yaml.js";
-import { backings, type EmitContext } from "../context.js";
+import type { EmitContext } from "../context.js";
 import { componentSchemas, reachableTypes, schemaOf } from "../schema/json-schema.js";
 
 const KAFKA_BINDING_VERSION = "0.5.0";
@@ -35,11 +35,7 @@ export function asyncApiDocument(ctx: EmitContext, svc: Service): Record<string,
   const events = [...new Set(used.map((u) => u.event))].map((n) => model.events[n]);
 
   const servers: Record<string, unknown> = {};
-  const byBroker = new Map(
-    backings(model)
-      .filter((b) => b.role === "broker")
-      .map((b) => [b.name, b]),
-  );
+  const byBroker = new Map(ctx.relations.backings.filter((b) => b.role === "broker").map((b) => [b.name, b]));
   const channels: Record<string, Record<string, unknown>> = {};
   for (const e of events) {
     const key = channelKey(e);

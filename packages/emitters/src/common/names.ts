@@ -4,6 +4,20 @@
 /** A DNS-1035 label (Kubernetes Service names, compose service names): lowercase, `-`, starts
  * with a letter, at most 63 characters. */
 export function dnsLabel(name: string): string {
+  let label = dnsLabels.get(name);
+  if (label === undefined) {
+    label = toDnsLabel(name);
+    if (dnsLabels.size >= CACHE_LIMIT) dnsLabels.clear();
+    dnsLabels.set(name, label);
+  }
+  return label;
+}
+
+// Emitters ask for the same few labels (each service's, each store's) over and over.
+const CACHE_LIMIT = 100_000;
+const dnsLabels = new Map<string, string>();
+
+function toDnsLabel(name: string): string {
   let s = name
     .toLowerCase()
     .replace(/[^a-z0-9-]+/g, "-")

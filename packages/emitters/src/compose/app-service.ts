@@ -28,7 +28,7 @@ export function composeAppService(
 ): ComposeService {
   const port = servicePort(svc);
   const environment: Record<string, string> = {};
-  for (const [k, v] of dependencyEnv(ctx.model, svc, (b) => b.kind?.port ?? b.port)) environment[k] = v;
+  for (const [k, v] of dependencyEnv(ctx, svc, (b) => b.kind?.port ?? b.port)) environment[k] = v;
   // Declared env overrides the generated addresses of the same name.
   for (const e of svc.env) environment[e.key] = composeLiteral(e.value);
   // A secret is a reference: compose reads the value from the shell or a .env file, and

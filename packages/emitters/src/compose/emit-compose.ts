@@ -3,7 +3,7 @@
 
 import type { Service } from "@archc/compiler";
 import { toYaml } from "../common/yaml.js";
-import { backings, brokersOf, calleesOf, type EmitContext, servicePort, storesOf } from "../context.js";
+import { brokersOf, calleesOf, type EmitContext, servicePort, storesOf } from "../context.js";
 import { composeAppService, composeHealthPath, composeName, type DependsOn } from "./app-service.js";
 import { composeBackingService, kafkaTopicCommands, volumeName } from "./backing-service.js";
 
@@ -13,8 +13,9 @@ export function emitCompose(ctx: EmitContext): Map<string, string> {
   const { model } = ctx;
   const services: Record<string, unknown> = {};
   const volumes: Record<string, Record<string, never>> = {};
-  const allBackings = backings(model);
-  const running = new Map(allBackings.filter((b) => b.kind).map((b) => [`${b.role}:${b.name}`, b]));
+  const running = new Map(
+    ctx.relations.backings.filter((b) => b.kind).map((b) => [`${b.role}:${b.name}`, b]),
+  );
   const topicInit = new Map<string, string>(); // broker name → init service name
 
   const appServices = Object.values(model.services);

@@ -3,12 +3,11 @@
 // `bulkhead`), AuthorizationPolicy (only the declared callers' identities), and the
 // namespace-wide PeerAuthentication.
 
-import type { Call, Service } from "@archc/compiler";
+import type { Service } from "@archc/compiler";
 import { dnsLabel } from "../common/names.js";
 import { protoDuration } from "../common/units.js";
-import { type Backing, callersOf, type EmitContext, report, servicePort } from "../context.js";
+import { type Backing, type EmitContext, report, servicePort } from "../context.js";
 import { isKafka } from "../kubernetes/backing-workload.js";
-import { backingClients } from "../kubernetes/network-policies.js";
 import { type K8sObject, metadata, objectLabels, selectorLabels } from "../kubernetes/resource.js";
 import { INGRESS_GATEWAY_PRINCIPAL, principalOf } from "./principals.js";
 import { BASE_EJECTION_MS, loadBalancer, retryPolicy } from "./traffic.js";
@@ -23,13 +22,6 @@ export function emitPeerAuthentication(ctx: EmitContext): K8sObject {
   };
 }
 
-/** Calls into `svc`, grouped in caller declaration order. */
-function callsInto(ctx: EmitContext, svc: Service): Call[] {
-  return Object.values(ctx.model.services).flatMap((caller) =>
-    caller.name === svc.name ? [] : caller.calls.filter((c) => c.toService === svc.name),
-  );
-}
-
 function pathRegex(path: string): string {
   const parts = path.split(/(\{[^}]*\})/);
   const body = parts.map((p) => (/^\{[^}]*\}$/.test(p) ? "[^/]+" : p.replace(/[.*+?^$()|[\]\\{}]/g, "\\$&")));
@@ -41,7 +33,7 @@ export function emitVirtualService(ctx: EmitContext, svc: Service): K8sObject | 
   const destination = { host, port: { number: servicePort(svc) } };
   const routes: Record<string, unknown>[] = [];
   const seen = new Set<string>();
-  for (const call of callsInto(ctx, svc)) {
+  for (const call of ctx.relations.callsInto(svc.name)) {
     const p = call.policy;
     if (p.timeoutMs === undefined && p.perTryMs === undefined && p.retries === 0 && !call.hasPolicyBlock)
       continue;
@@ -78,7 +70,7 @@ function firstMatch(route: Record<string, unknown>): Record<string, unknown> {
 }
 
 export function emitDestinationRule(ctx: EmitContext, svc: Service): K8sObject | undefined {
-  const calls = callsInto(ctx, svc);
+  const calls = ctx.relations.callsInto(svc.name);
   const trafficPolicy: Record<string, unknown> = {};
   const lb = loadBalancer(svc.balance);
   if (lb) trafficPolicy.loadBalancer = lb;
@@ -137,14 +129,14 @@ function allowOnly(ctx: EmitContext, name: string, principals: string[]): K8sObj
 }
 
 export function emitServiceAuthorizationPolicy(ctx: EmitContext, svc: Service): K8sObject {
-  const principals = callersOf(ctx.model, svc).map((c) => principalOf(ctx, c));
+  const principals = ctx.relations.callersOf(svc.name).map((c) => principalOf(ctx, c));
   const routed = (ctx.model.index.routes[svc.name] ?? []).length > 0;
   if (svc.public || routed) principals.push(INGRESS_GATEWAY_PRINCIPAL);
   return allowOnly(ctx, svc.name, principals);
 }
 
 export function emitBackingAuthorizationPolicy(ctx: EmitContext, b: Backing): K8sObject {
-  const principals = backingClients(ctx.model, b).map((c) => principalOf(ctx, c));
+  const principals = ctx.relations.clientsOf(b).map((c) => principalOf(ctx, c));
   // Kafka nodes talk to each other, and the topics Job runs under the broker's account.
   if (isKafka(b)) principals.push(principalOf(ctx, b.name));
   return allowOnly(ctx, b.name, principals);

@@ -3,7 +3,7 @@
 
 import { dnsLabel } from "../common/names.js";
 import { toYaml } from "../common/yaml.js";
-import { backings, type EmitContext } from "../context.js";
+import type { EmitContext } from "../context.js";
 import { emitIstioGateway } from "../istio/gateway.js";
 import {
   emitBackingAuthorizationPolicy,
@@ -58,7 +58,7 @@ export function emitKubernetes(ctx: EmitContext): Map<string, string> {
     }
   }
 
-  for (const b of backings(ctx.model)) {
+  for (const b of ctx.relations.backings) {
     if (!b.kind) continue; // external: nothing to run
     const dir = `${b.role}s/${b.host}`;
     put(`${dir}/statefulset.yaml`, emitBackingStatefulSet(ctx, b));

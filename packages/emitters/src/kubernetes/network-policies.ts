@@ -3,17 +3,8 @@
 // (egress), plus DNS. Public services admit any source on their port: the traffic comes through
 // a load balancer or ingress controller outside the model (as Online Boutique's frontend does).
 
-import type { Model, Service } from "@archc/compiler";
-import {
-  type Backing,
-  backings,
-  brokersOf,
-  calleesOf,
-  callersOf,
-  type EmitContext,
-  servicePort,
-  storesOf,
-} from "../context.js";
+import type { Service } from "@archc/compiler";
+import { type Backing, brokersOf, calleesOf, type EmitContext, servicePort, storesOf } from "../context.js";
 import { isKafka } from "./backing-workload.js";
 import { type K8sObject, metadata, objectLabels, selectorLabels } from "./resource.js";
 import { topicsJobName } from "./topics-job.js";
@@ -69,28 +60,23 @@ function policy(ctx: EmitContext, name: string, ingress: Rule[], egress: Rule[])
   };
 }
 
-function backingMap(model: Model): Map<string, Backing> {
-  return new Map(backings(model).map((b) => [`${b.role}:${b.name}`, b]));
-}
-
 export function emitServiceNetworkPolicy(ctx: EmitContext, svc: Service): K8sObject {
   const { model } = ctx;
   const port = servicePort(svc);
   const ingress: Rule[] = [];
-  const callers = callersOf(model, svc);
+  const callers = ctx.relations.callersOf(svc.name);
   if (svc.public) ingress.push({ ports: tcp(port) });
   else if (callers.length) ingress.push({ from: from(callers), ports: tcp(port) });
 
   const egress: Rule[] = [];
   for (const callee of calleesOf(model, svc))
     egress.push({ to: from([callee]), ports: tcp(servicePort(model.services[callee])) });
-  const running = backingMap(model);
   const deps = [
     ...storesOf(model, svc).map((s) => `store:${s}`),
     ...brokersOf(model, svc).map((b) => `broker:${b}`),
   ];
   for (const key of deps) {
-    const b = running.get(key);
+    const b = ctx.relations.backing(key);
     if (!b) continue;
     // External stores live outside the cluster at addresses the model does not know.
     if (!b.kind) egress.push({ ports: tcp(b.port) });
@@ -99,19 +85,9 @@ export function emitServiceNetworkPolicy(ctx: EmitContext, svc: Service): K8sObj
   return policy(ctx, svc.name, ingress, egress);
 }
 
-/** Who may reach a store or broker: its users, or the producers and consumers of its topics. */
-export function backingClients(model: Model, b: Backing): string[] {
-  const out: string[] = [];
-  for (const svc of Object.values(model.services)) {
-    const uses =
-      b.role === "store" ? storesOf(model, svc).includes(b.name) : brokersOf(model, svc).includes(b.name);
-    if (uses) out.push(svc.name);
-  }
-  return out;
-}
-
 export function emitBackingNetworkPolicy(ctx: EmitContext, b: Backing, hasTopicsJob: boolean): K8sObject {
-  const clients = backingClients(ctx.model, b);
+  // Who may reach a store or broker: its users, or the producers and consumers of its topics.
+  const clients = [...ctx.relations.clientsOf(b)];
   if (hasTopicsJob) clients.push(topicsJobName(b));
   const ingress: Rule[] = [];
   const egress: Rule[] = [];

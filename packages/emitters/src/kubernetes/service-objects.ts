@@ -78,7 +78,7 @@ export function emitPdb(ctx: EmitContext, name: string, component: string): K8sO
 /** Dependency addresses, then the declared env (which wins on a clash). Never secrets. */
 export function emitConfigMap(ctx: EmitContext, svc: Service): K8sObject {
   const data: Record<string, string> = {};
-  for (const [k, v] of dependencyEnv(ctx.model, svc, (b) => b.port)) data[k] = v;
+  for (const [k, v] of dependencyEnv(ctx, svc, (b) => b.port)) data[k] = v;
   for (const e of svc.env) data[e.key] = e.value;
   return {
     apiVersion: "v1",
