@@ -2,6 +2,7 @@
 // connected components, the service-level event graph), each built once on first use.
 
 import type { Call, Model } from "@archc/compiler";
+import { modelLists } from "./model-lists.js";
 import { type Adjacency, type Components, stronglyConnectedComponents } from "./scc.js";
 
 /** One `calls` edge between two declared services. */
@@ -71,9 +72,9 @@ export function createAnalyses(model: Model): Analyses {
   return analyses;
 }
 
-function serviceNodes(model: Model): { names: string[]; node: Map<string, number> } {
-  const names = Object.keys(model.services);
-  return { names, node: new Map(names.map((n, i) => [n, i])) };
+function serviceNodes(model: Model): { names: readonly string[]; node: ReadonlyMap<string, number> } {
+  const lists = modelLists(model);
+  return { names: lists.serviceNames, node: lists.serviceNode };
 }
 
 export function buildCallGraph(model: Model): CallGraph {
@@ -82,9 +83,10 @@ export function buildCallGraph(model: Model): CallGraph {
   const firstEdges: CallEdge[][] = names.map(() => []);
   const adj: number[][] = names.map(() => []);
   const callersOf: number[][] = names.map(() => []);
-  names.forEach((name, from) => {
+  const services = modelLists(model).services;
+  names.forEach((_, from) => {
     const seen = new Set<number>();
-    for (const call of model.services[name].calls) {
+    for (const call of services[from].calls) {
       const to = node.get(call.toService);
       if (to === undefined) continue;
       const edge = { from, to, call };
@@ -103,9 +105,10 @@ export function buildEventGraph(model: Model): EventGraph {
   const { names, node } = serviceNodes(model);
   const edges: EventEdge[][] = names.map(() => []);
   const adj: number[][] = names.map(() => []);
-  names.forEach((name, from) => {
+  const services = modelLists(model).services;
+  names.forEach((_, from) => {
     const byTarget = new Map<number, string[]>();
-    for (const p of model.services[name].publishes) {
+    for (const p of services[from].publishes) {
       for (const c of model.index.consumers[p.event] ?? []) {
         const to = node.get(c.service);
         if (to === undefined) continue;

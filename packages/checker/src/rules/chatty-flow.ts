@@ -4,6 +4,7 @@
 import type { Flow } from "@archc/compiler";
 import type { Span } from "@archc/dsl";
 import { countOption, type Rule, ruleMeta } from "../rule.js";
+import { modelLists } from "../graph/model-lists.js";
 
 export const chattyFlow: Rule = {
   meta: ruleMeta({
@@ -25,7 +26,7 @@ export const chattyFlow: Rule = {
   check(ctx) {
     const max = countOption(ctx, "max");
     const pairMax = countOption(ctx, "pair-max");
-    for (const flow of Object.values(ctx.model.flows)) {
+    for (const flow of modelLists(ctx.model).flows) {
       const remote = remoteCalls(ctx.model.ops, flow);
       const caller = flow.by ?? `flow ${flow.name}`;
       const services = [...new Set(remote.map((r) => r.service))];

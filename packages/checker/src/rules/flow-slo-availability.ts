@@ -4,6 +4,7 @@
 
 import { formatPercent } from "../format.js";
 import { type Rule, ruleMeta } from "../rule.js";
+import { modelLists } from "../graph/model-lists.js";
 
 export const flowSloAvailability: Rule = {
   meta: ruleMeta({
@@ -16,7 +17,7 @@ export const flowSloAvailability: Rule = {
   }),
   check(ctx) {
     const { model } = ctx;
-    for (const flow of Object.values(model.flows)) {
+    for (const flow of modelLists(model).flows) {
       const target = flow.slo?.availability;
       if (target === undefined || flow.slo === undefined) continue;
       const services = [

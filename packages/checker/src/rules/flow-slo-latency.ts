@@ -4,6 +4,7 @@
 import { formatDuration } from "../format.js";
 import { flowLatency, flowLatencyMs } from "../graph/flow-latency.js";
 import { type Rule, ruleMeta } from "../rule.js";
+import { modelLists } from "../graph/model-lists.js";
 
 export const flowSloLatency: Rule = {
   meta: ruleMeta({
@@ -16,7 +17,7 @@ export const flowSloLatency: Rule = {
   }),
   check(ctx) {
     const { model } = ctx;
-    for (const flow of Object.values(model.flows)) {
+    for (const flow of modelLists(model).flows) {
       const slo = flow.slo;
       if (slo?.latencyMs === undefined || flow.term === undefined) continue;
       if (flowLatencyMs(model, flow.term, flow.by) <= slo.latencyMs) continue;

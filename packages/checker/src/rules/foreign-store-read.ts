@@ -3,6 +3,7 @@
 
 import { listNames } from "../format.js";
 import { type Rule, ruleMeta } from "../rule.js";
+import { modelLists } from "../graph/model-lists.js";
 
 export const foreignStoreRead: Rule = {
   meta: ruleMeta({
@@ -15,7 +16,7 @@ export const foreignStoreRead: Rule = {
   }),
   check(ctx) {
     const { model } = ctx;
-    for (const service of Object.values(model.services)) {
+    for (const service of modelLists(model).services) {
       for (const use of service.uses) {
         if (use.mode !== "read") continue;
         const owners = (model.index.storeUsers[use.store] ?? [])

@@ -3,6 +3,7 @@
 
 import { listNames } from "../format.js";
 import { type Rule, ruleMeta } from "../rule.js";
+import { modelLists } from "../graph/model-lists.js";
 
 export const gatewayBypass: Rule = {
   meta: ruleMeta({
@@ -15,8 +16,8 @@ export const gatewayBypass: Rule = {
   }),
   check(ctx) {
     const { model } = ctx;
-    const gateways = Object.values(model.gateways);
-    for (const service of Object.values(model.services)) {
+    const gateways = modelLists(model).gateways;
+    for (const service of modelLists(model).services) {
       if (!service.public || (model.index.routes[service.name] ?? []).length > 0) continue;
       const none = gateways.length === 0;
       ctx.report({

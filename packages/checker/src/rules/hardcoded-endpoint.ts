@@ -5,6 +5,7 @@
 import type { Model } from "@archc/compiler";
 import type { Span } from "@archc/dsl";
 import { type Rule, ruleMeta } from "../rule.js";
+import { modelLists } from "../graph/model-lists.js";
 
 export const hardcodedEndpoint: Rule = {
   meta: ruleMeta({
@@ -18,7 +19,7 @@ export const hardcodedEndpoint: Rule = {
   check(ctx) {
     const { model } = ctx;
     const known = knownHosts(model);
-    for (const service of Object.values(model.services)) {
+    for (const service of modelLists(model).services) {
       for (const entry of service.env) {
         const hit = findEndpoint(entry.value, known);
         if (hit === undefined || hit.host === service.name) continue;
@@ -54,7 +55,7 @@ function knownHosts(model: Model): Map<string, string> {
   for (const n of Object.keys(model.gateways)) out.set(n, "gateway");
   for (const n of Object.keys(model.brokers)) out.set(n, "broker");
   for (const n of Object.keys(model.stores)) out.set(n, "store");
-  for (const n of Object.keys(model.services)) out.set(n, "service");
+  for (const n of modelLists(model).serviceNames) out.set(n, "service");
   return out;
 }
 

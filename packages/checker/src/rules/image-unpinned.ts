@@ -3,6 +3,7 @@
 
 import type { Span } from "@archc/dsl";
 import { type Rule, ruleMeta } from "../rule.js";
+import { modelLists } from "../graph/model-lists.js";
 
 export const imageUnpinned: Rule = {
   meta: ruleMeta({
@@ -16,19 +17,19 @@ export const imageUnpinned: Rule = {
   check(ctx) {
     const { model } = ctx;
     const images: { kind: string; name: string; image: string | undefined; span: Span }[] = [
-      ...Object.values(model.services).map((s) => ({
+      ...modelLists(model).services.map((s) => ({
         kind: "service",
         name: s.name,
         image: s.image,
         span: s.nameSpan,
       })),
-      ...Object.values(model.stores).map((s) => ({
+      ...modelLists(model).stores.map((s) => ({
         kind: "store",
         name: s.name,
         image: s.image,
         span: s.nameSpan,
       })),
-      ...Object.values(model.brokers).map((s) => ({
+      ...modelLists(model).brokers.map((s) => ({
         kind: "broker",
         name: s.name,
         image: s.image,

@@ -2,6 +2,7 @@
 // that every team has to change and deploy together.
 
 import { countOption, type Rule, ruleMeta } from "../rule.js";
+import { modelLists } from "../graph/model-lists.js";
 
 export const megaService: Rule = {
   meta: ruleMeta({
@@ -14,7 +15,7 @@ export const megaService: Rule = {
   }),
   check(ctx) {
     const max = countOption(ctx, "max");
-    for (const service of Object.values(ctx.model.services)) {
+    for (const service of modelLists(ctx.model).services) {
       const apis = service.apis.filter((a) => a.ops.length > 0);
       const count = apis.reduce((n, a) => n + a.ops.length, 0);
       if (count <= max) continue;

@@ -3,6 +3,7 @@
 // when it has an image or the model has a `deploy` block.
 
 import { type Rule, ruleMeta } from "../rule.js";
+import { modelLists } from "../graph/model-lists.js";
 
 export const missingHealth: Rule = {
   meta: ruleMeta({
@@ -16,7 +17,7 @@ export const missingHealth: Rule = {
   check(ctx) {
     const { model } = ctx;
     const deploys = Object.keys(model.deployments).length > 0;
-    for (const service of Object.values(model.services)) {
+    for (const service of modelLists(model).services) {
       if (!deploys && service.image === undefined) continue;
       if (service.health !== undefined || service.ready !== undefined) continue;
       ctx.report({

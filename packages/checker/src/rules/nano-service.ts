@@ -2,6 +2,7 @@
 // on-call rotation for what could be a function in its caller: a "nanoservice".
 
 import { type Rule, ruleMeta } from "../rule.js";
+import { modelLists } from "../graph/model-lists.js";
 
 export const nanoService: Rule = {
   meta: ruleMeta({
@@ -14,7 +15,7 @@ export const nanoService: Rule = {
   }),
   check(ctx) {
     const { model } = ctx;
-    for (const service of Object.values(model.services)) {
+    for (const service of modelLists(model).services) {
       if (service.uses.length > 0 || service.publishes.length > 0 || service.consumes.length > 0) continue;
       let count = 0;
       for (const a of service.apis) count += a.ops.length;

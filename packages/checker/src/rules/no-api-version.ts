@@ -2,6 +2,7 @@
 // callers; `v1`, `v2` let both run side by side (and canaries route between them).
 
 import { type Rule, ruleMeta } from "../rule.js";
+import { modelLists } from "../graph/model-lists.js";
 
 export const noApiVersion: Rule = {
   meta: ruleMeta({
@@ -13,7 +14,7 @@ export const noApiVersion: Rule = {
     source: "MSANose (no API versioning); Taibi et al. 2020",
   }),
   check(ctx) {
-    for (const service of Object.values(ctx.model.services)) {
+    for (const service of modelLists(ctx.model).services) {
       for (const api of service.apis) {
         if (api.version !== undefined) continue;
         ctx.report({

@@ -3,6 +3,7 @@
 
 import { listNames } from "../format.js";
 import { type Rule, ruleMeta } from "../rule.js";
+import { modelLists } from "../graph/model-lists.js";
 
 export const orphanEvent: Rule = {
   meta: ruleMeta({
@@ -15,7 +16,7 @@ export const orphanEvent: Rule = {
   }),
   check(ctx) {
     const { model } = ctx;
-    for (const event of Object.values(model.events)) {
+    for (const event of modelLists(model).events) {
       const producers = model.index.producers[event.name] ?? [];
       if (producers.length === 0 || (model.index.consumers[event.name] ?? []).length > 0) continue;
       const sites = producers.flatMap((p) =>

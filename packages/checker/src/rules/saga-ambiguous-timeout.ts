@@ -4,6 +4,7 @@
 
 import { insertAt, pointAfter } from "../edits.js";
 import { type Rule, ruleMeta } from "../rule.js";
+import { modelLists } from "../graph/model-lists.js";
 
 export const sagaAmbiguousTimeout: Rule = {
   meta: ruleMeta({
@@ -17,7 +18,7 @@ export const sagaAmbiguousTimeout: Rule = {
   }),
   check(ctx) {
     const { model } = ctx;
-    for (const saga of Object.values(model.sagas)) {
+    for (const saga of modelLists(model).sagas) {
       for (const step of saga.steps) {
         const action = step.action.op ? model.ops[step.action.op] : undefined;
         const comp = step.compensation?.op ? model.ops[step.compensation.op] : undefined;

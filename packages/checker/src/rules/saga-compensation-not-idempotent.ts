@@ -3,6 +3,7 @@
 
 import { listNames } from "../format.js";
 import { type Rule, ruleMeta } from "../rule.js";
+import { modelLists } from "../graph/model-lists.js";
 
 export const sagaCompensationNotIdempotent: Rule = {
   meta: ruleMeta({
@@ -15,7 +16,7 @@ export const sagaCompensationNotIdempotent: Rule = {
   }),
   check(ctx) {
     const { model } = ctx;
-    for (const saga of Object.values(model.sagas)) {
+    for (const saga of modelLists(model).sagas) {
       for (const step of saga.steps) {
         const c = step.compensation;
         if (c?.op === undefined) continue;

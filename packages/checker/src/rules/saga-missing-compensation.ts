@@ -3,6 +3,7 @@
 // its effect behind.
 
 import { type Rule, ruleMeta } from "../rule.js";
+import { modelLists } from "../graph/model-lists.js";
 
 export const sagaMissingCompensation: Rule = {
   meta: ruleMeta({
@@ -15,7 +16,7 @@ export const sagaMissingCompensation: Rule = {
   }),
   check(ctx) {
     const { model } = ctx;
-    for (const saga of Object.values(model.sagas)) {
+    for (const saga of modelLists(model).sagas) {
       for (const step of saga.steps) {
         if (step.kind !== "uncompensated") continue;
         // An op that did not resolve already has its compiler error; whether it is readonly is unknown.

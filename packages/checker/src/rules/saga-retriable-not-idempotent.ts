@@ -4,6 +4,7 @@
 
 import { listNames } from "../format.js";
 import { type Rule, ruleMeta } from "../rule.js";
+import { modelLists } from "../graph/model-lists.js";
 
 export const sagaRetriableNotIdempotent: Rule = {
   meta: ruleMeta({
@@ -16,7 +17,7 @@ export const sagaRetriableNotIdempotent: Rule = {
   }),
   check(ctx) {
     const { model } = ctx;
-    for (const saga of Object.values(model.sagas)) {
+    for (const saga of modelLists(model).sagas) {
       for (const step of saga.steps) {
         if (step.kind !== "retriable" || step.action.op === undefined) continue;
         const op = model.ops[step.action.op];

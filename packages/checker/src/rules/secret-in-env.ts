@@ -2,6 +2,7 @@
 // manifest and in `kubectl describe`. Secrets belong in `secret NAME from "…"`, a reference.
 
 import { type Rule, ruleMeta } from "../rule.js";
+import { modelLists } from "../graph/model-lists.js";
 
 export const secretInEnv: Rule = {
   meta: ruleMeta({
@@ -13,7 +14,7 @@ export const secretInEnv: Rule = {
     source: "checkov (secrets in environment variables); Kubernetes Secrets",
   }),
   check(ctx) {
-    for (const service of Object.values(ctx.model.services)) {
+    for (const service of modelLists(ctx.model).services) {
       for (const entry of service.env) {
         const why = credentialReason(entry.key, entry.value);
         if (why === undefined) continue;

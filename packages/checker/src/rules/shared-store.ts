@@ -4,6 +4,7 @@
 import type { RelatedInfo } from "@archc/dsl";
 import { listNames, plural } from "../format.js";
 import { type Rule, ruleMeta } from "../rule.js";
+import { modelLists } from "../graph/model-lists.js";
 
 export const sharedStore: Rule = {
   meta: ruleMeta({
@@ -16,7 +17,7 @@ export const sharedStore: Rule = {
   }),
   check(ctx) {
     const { model } = ctx;
-    for (const store of Object.values(model.stores)) {
+    for (const store of modelLists(model).stores) {
       const users = model.index.storeUsers[store.name] ?? [];
       const writers = users.filter((u) => u.mode !== "read").map((u) => u.service);
       if (writers.length < 2) continue;

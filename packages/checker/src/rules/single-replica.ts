@@ -3,6 +3,7 @@
 
 import { formatPercent } from "../format.js";
 import { type Rule, ruleMeta } from "../rule.js";
+import { modelLists } from "../graph/model-lists.js";
 
 const HIGH_AVAILABILITY = 0.999;
 
@@ -16,7 +17,7 @@ export const singleReplica: Rule = {
     source: "Kubernetes PodDisruptionBudget and high-availability practice",
   }),
   check(ctx) {
-    for (const service of Object.values(ctx.model.services)) {
+    for (const service of modelLists(ctx.model).services) {
       const a = service.availability;
       if (a === undefined || a < HIGH_AVAILABILITY) continue;
       const max = service.replicas?.max ?? 1;

@@ -4,6 +4,7 @@
 import type { RelatedInfo } from "@archc/dsl";
 import { listNames } from "../format.js";
 import { countOption, type Rule, ruleMeta } from "../rule.js";
+import { modelLists } from "../graph/model-lists.js";
 
 export const tooManyTechnologies: Rule = {
   meta: ruleMeta({
@@ -17,7 +18,7 @@ export const tooManyTechnologies: Rule = {
   check(ctx) {
     const max = countOption(ctx, "max");
     const stacks = new Map<string, { tech: string; services: string[] }>();
-    for (const service of Object.values(ctx.model.services)) {
+    for (const service of modelLists(ctx.model).services) {
       if (service.tech === undefined || service.tech.trim() === "") continue;
       const key = service.tech.trim().toLowerCase();
       const entry = stacks.get(key) ?? { tech: service.tech.trim(), services: [] };

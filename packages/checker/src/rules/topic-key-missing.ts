@@ -3,6 +3,7 @@
 
 import type { Model, TypeExpr } from "@archc/compiler";
 import { type Rule, ruleMeta } from "../rule.js";
+import { modelLists } from "../graph/model-lists.js";
 
 export const topicKeyMissing: Rule = {
   meta: ruleMeta({
@@ -15,7 +16,7 @@ export const topicKeyMissing: Rule = {
   }),
   check(ctx) {
     const { model } = ctx;
-    for (const topic of Object.values(model.topics)) {
+    for (const topic of modelLists(model).topics) {
       if (topic.key === undefined) continue;
       for (const eventName of model.index.topicEvents[topic.name] ?? []) {
         const event = model.events[eventName];

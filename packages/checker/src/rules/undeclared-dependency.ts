@@ -8,6 +8,7 @@ import type { RelatedInfo, Span } from "@archc/dsl";
 import { listNames } from "../format.js";
 import { opLabel } from "../op-label.js";
 import { type Rule, type RuleContext, ruleMeta } from "../rule.js";
+import { modelLists } from "../graph/model-lists.js";
 
 export const undeclaredDependency: Rule = {
   meta: ruleMeta({
@@ -20,11 +21,11 @@ export const undeclaredDependency: Rule = {
   }),
   check(ctx) {
     const { model } = ctx;
-    for (const flow of Object.values(model.flows)) {
+    for (const flow of modelLists(model).flows) {
       if (flow.by === undefined || flow.bySpan === undefined) continue;
       checkDriver(ctx, "flow", flow.name, flow.by, flow.bySpan, flow.opRefs);
     }
-    for (const saga of Object.values(model.sagas)) {
+    for (const saga of modelLists(model).sagas) {
       if (saga.by === undefined || saga.bySpan === undefined) continue;
       const uses = saga.steps.flatMap((s) =>
         [s.action, s.compensation].flatMap((c) => (c?.op === undefined ? [] : [{ op: c.op, span: c.span }])),

@@ -3,6 +3,7 @@
 
 import { listNames } from "../format.js";
 import { type Rule, ruleMeta } from "../rule.js";
+import { modelLists } from "../graph/model-lists.js";
 
 export const unproducedEvent: Rule = {
   meta: ruleMeta({
@@ -15,7 +16,7 @@ export const unproducedEvent: Rule = {
   }),
   check(ctx) {
     const { model } = ctx;
-    for (const event of Object.values(model.events)) {
+    for (const event of modelLists(model).events) {
       const consumers = model.index.consumers[event.name] ?? [];
       if (consumers.length === 0 || (model.index.producers[event.name] ?? []).length > 0) continue;
       const sites = consumers.flatMap((c) =>

@@ -5,6 +5,7 @@ import type { Fix, Span } from "@archc/dsl";
 import { insertAt, pointAfter, pointBeforeLastChar } from "../edits.js";
 import { opLabel } from "../op-label.js";
 import { type Rule, ruleMeta } from "../rule.js";
+import { modelLists } from "../graph/model-lists.js";
 
 const relatedOp = (op: { name: string; nameSpan: Span } | undefined) =>
   op ? [{ span: op.nameSpan, message: `${op.name} is declared here` }] : [];
@@ -19,7 +20,7 @@ export const unprotectedCall: Rule = {
     source: "Neri et al. / μFreshener (wobbly service interaction)",
   }),
   check(ctx) {
-    for (const service of Object.values(ctx.model.services)) {
+    for (const service of modelLists(ctx.model).services) {
       for (const call of service.calls) {
         if (call.op === undefined) continue;
         if (call.policy.timeoutMs !== undefined || call.policy.breaker !== undefined) continue;

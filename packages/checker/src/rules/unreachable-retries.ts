@@ -6,6 +6,7 @@ import { formatDuration } from "../format.js";
 import { backoffTotalMs, declaredAttempts, retryScheduleMs } from "../graph/call-arithmetic.js";
 import { opLabel } from "../op-label.js";
 import { type Rule, ruleMeta } from "../rule.js";
+import { modelLists } from "../graph/model-lists.js";
 
 export const unreachableRetries: Rule = {
   meta: ruleMeta({
@@ -17,7 +18,7 @@ export const unreachableRetries: Rule = {
     source: "Envoy router (the route timeout includes retries); Istio retry semantics",
   }),
   check(ctx) {
-    for (const service of Object.values(ctx.model.services)) {
+    for (const service of modelLists(ctx.model).services) {
       for (const call of service.calls) {
         const p = call.policy;
         const schedule = retryScheduleMs(p);

@@ -4,6 +4,7 @@
 import { insertAt, pointAfter } from "../edits.js";
 import { opLabel } from "../op-label.js";
 import { type Rule, ruleMeta } from "../rule.js";
+import { modelLists } from "../graph/model-lists.js";
 
 export const unsafeRetry: Rule = {
   meta: ruleMeta({
@@ -15,7 +16,7 @@ export const unsafeRetry: Rule = {
     source: "gRPC proposal A6 (client-side retries)",
   }),
   check(ctx) {
-    for (const service of Object.values(ctx.model.services)) {
+    for (const service of modelLists(ctx.model).services) {
       for (const call of service.calls) {
         const op = call.op === undefined ? undefined : ctx.model.ops[call.op];
         if (op === undefined || call.policy.retries <= 0 || op.idempotent || op.readonly) continue;
