@@ -3,8 +3,12 @@
 //   bundled  the esbuild bundle, built the way scripts/build.mjs builds `archc` (what users run)
 //   tsx      the TypeScript sources under tsx (what tests and `npx tsx` run; tsx forces esbuild's
 //            keepNames, which wraps every inline closure, so it is slower)
+// and two paths through it:
+//   auto        parseSource: the fast parser for well-formed files, chevrotain otherwise
+//   chevrotain  parseSourceChevrotain: the chevrotain parser alone (the path before the fast one)
 //
 //   npx tsx bench/parse.bench.ts [--sizes 1000,10000] [--iterations 5] [--mode bundled,tsx]
+//                                [--path auto,chevrotain]
 
 import { mkdirSync } from "node:fs";
 import * as os from "node:os";
@@ -16,6 +20,17 @@ import type { ParseResult } from "../packages/dsl/src/parse.js";
 import { generateSystem, systemBytes } from "./generate.js";
 
 type ParseFn = (file: string, text: string) => ParseResult;
+
+interface ParseModule {
+  readonly parseSource: ParseFn;
+  readonly parseSourceChevrotain: ParseFn;
+}
+
+function pick(mod: ParseModule, parsePath: string): ParseFn {
+  if (parsePath === "chevrotain") return mod.parseSourceChevrotain;
+  if (parsePath === "auto") return mod.parseSource;
+  throw new Error(`unknown --path ${parsePath} (auto, chevrotain)`);
+}
 
 interface Measurement {
   readonly mode: string;
@@ -37,7 +52,7 @@ interface Timing {
 const here = path.dirname(fileURLToPath(import.meta.url));
 
 /** Bundles the parser like scripts/build.mjs bundles the CLI, and loads it. */
-async function bundledParser(): Promise<ParseFn> {
+async function bundledParser(parsePath: string): Promise<ParseFn> {
   const outfile = path.join(here, "out", "parse-bundle.mjs");
   mkdirSync(path.dirname(outfile), { recursive: true });
   await build({
@@ -49,13 +64,11 @@ async function bundledParser(): Promise<ParseFn> {
     target: "node20",
     logLevel: "warning",
   });
-  const mod = (await import(pathToFileURL(outfile).href)) as { parseSource: ParseFn };
-  return mod.parseSource;
+  return pick((await import(pathToFileURL(outfile).href)) as ParseModule, parsePath);
 }
 
-async function tsxParser(): Promise<ParseFn> {
-  const mod = await import("../packages/dsl/src/parse.js");
-  return mod.parseSource;
+async function tsxParser(parsePath: string): Promise<ParseFn> {
+  return pick(await import("../packages/dsl/src/parse.js"), parsePath);
 }
 
 function median(values: number[]): number {
@@ -106,7 +119,7 @@ const COLUMNS = [
   "cpu MB/s",
   "best MB/s",
 ];
-const WIDTHS = [8, 6, 9, 7, 12, 10, 11, 9, 10];
+const WIDTHS = [18, 6, 9, 7, 12, 10, 11, 9, 10];
 
 function row(cells: readonly string[]): string {
   return cells.map((c, i) => (i === 0 ? c.padEnd(WIDTHS[i]) : c.padStart(WIDTHS[i]))).join("  ");
@@ -133,6 +146,7 @@ async function main(): Promise<void> {
       sizes: { type: "string", default: "1000,10000" },
       iterations: { type: "string", default: "5" },
       mode: { type: "string", default: "bundled,tsx" },
+      path: { type: "string", default: "auto,chevrotain" },
     },
   });
   const sizes = values.sizes.split(",").map(Number);
@@ -148,11 +162,13 @@ async function main(): Promise<void> {
       .join(" ")}\n${row(COLUMNS)}\n`,
   );
   for (const mode of modes) {
-    const parse = mode === "tsx" ? await tsxParser() : await bundledParser();
-    for (const services of sizes) {
-      // Fewer timed runs for the large system keep the whole benchmark near a minute.
-      const runs = services >= 10_000 ? Math.max(3, Math.ceil(iterations / 2)) : iterations;
-      process.stdout.write(`${report(measure(mode, parse, services, runs))}\n`);
+    for (const parsePath of values.path.split(",")) {
+      const parse = mode === "tsx" ? await tsxParser(parsePath) : await bundledParser(parsePath);
+      for (const services of sizes) {
+        // Fewer timed runs for the large system keep the whole benchmark near a minute.
+        const runs = services >= 10_000 ? Math.max(3, Math.ceil(iterations / 2)) : iterations;
+        process.stdout.write(`${report(measure(`${mode}/${parsePath}`, parse, services, runs))}\n`);
+      }
     }
   }
 }

@@ -165,7 +165,7 @@ export class DescentParser {
     const raw = s.image();
     const q: A.Quantity = {
       kind: "Quantity",
-      value: Number(s.text.slice(s.start, s.numEnd)),
+      value: numberValue(s.text, s.start, s.numEnd),
       unit: s.text.slice(s.numEnd, s.end),
       raw,
       span: s.span(),
@@ -182,7 +182,7 @@ export class DescentParser {
       const col = span.col + (start - span.start);
       return {
         kind: "Quantity",
-        value: Number(text.slice(start, numEnd)),
+        value: numberValue(text, start, numEnd),
         unit: text.slice(numEnd, end),
         raw: text.slice(start, end),
         span: {
@@ -1137,6 +1137,18 @@ export class DescentParser {
     const reason = this.stringLit();
     return { kind: "Allow", rule, target, reason, span: s.spanFrom(start, line, col) };
   }
+}
+
+/** `Number` of the numeral text[start, end), without making the string when it is a short integer. */
+function numberValue(text: string, start: number, end: number): number {
+  if (end - start > 15) return Number(text.slice(start, end));
+  let v = 0;
+  for (let i = start; i < end; i++) {
+    const d = text.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return Number(text.slice(start, end)); // a fraction
+    v = v * 10 + d;
+  }
+  return v;
 }
 
 /** parser.ts's check of `resources { cpu … memory … }` values: quantities (or ranges) of `kind`. */

@@ -52,38 +52,54 @@ function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
 }
 
-/** The units a number may carry, grouped by first character, in lexer.ts's order of preference. */
-const UNITS_BY_FIRST: Readonly<Record<number, readonly string[]>> = {
-  109: ["ms", "m"],
-  115: ["s"],
-  104: ["h"],
-  100: ["d"],
-  75: ["Ki", "K"],
-  77: ["Mi", "M"],
-  71: ["Gi", "G"],
-  84: ["Ti", "T"],
-  37: ["%"],
-  47: ["/s", "/min", "/hour", "/day"],
-};
+/** The units a number may carry, by first character, in lexer.ts's order of preference. */
+const UNITS_BY_FIRST: (readonly string[] | undefined)[] = [];
+for (const unit of [
+  "ms",
+  "s",
+  "m",
+  "h",
+  "d",
+  "Ki",
+  "Mi",
+  "Gi",
+  "Ti",
+  "K",
+  "M",
+  "G",
+  "T",
+  "%",
+  "/s",
+  "/min",
+  "/hour",
+  "/day",
+]) {
+  const first = unit.charCodeAt(0);
+  UNITS_BY_FIRST[first] = [...(UNITS_BY_FIRST[first] ?? []), unit];
+}
 
-const PUNCTUATION: Readonly<Record<number, number>> = {
-  123: LBRACE,
-  125: RBRACE,
-  40: LPAREN,
-  41: RPAREN,
-  60: LANGLE,
-  62: RANGLE,
-  44: COMMA,
-  58: COLON,
-  61: EQUALS,
-  59: SEMI,
-  38: AMP,
-  42: STAR,
-  124: PIPE,
-  33: BANG,
-  46: DOT,
-  63: QUESTION,
-};
+/** Token kind of each one-character punctuation token by character code (0: none). */
+const PUNCTUATION = new Uint8Array(128);
+for (const [ch, kind] of [
+  ["{", LBRACE],
+  ["}", RBRACE],
+  ["(", LPAREN],
+  [")", RPAREN],
+  ["<", LANGLE],
+  [">", RANGLE],
+  [",", COMMA],
+  [":", COLON],
+  ["=", EQUALS],
+  [";", SEMI],
+  ["&", AMP],
+  ["*", STAR],
+  ["|", PIPE],
+  ["!", BANG],
+  [".", DOT],
+  ["?", QUESTION],
+] as const) {
+  PUNCTUATION[ch.charCodeAt(0)] = kind;
+}
 
 export class Scanner {
   private readonly len: number;
@@ -232,8 +248,8 @@ export class Scanner {
       this.kind = ARROW;
       this.pos = this.end = pos + 2;
     } else {
-      const kind = PUNCTUATION[c];
-      if (kind === undefined) throw BAIL;
+      const kind = c < 128 ? PUNCTUATION[c] : 0;
+      if (kind === 0) throw BAIL;
       if (kind === LBRACE || kind === LPAREN || kind === LANGLE) {
         if (++this.depth > this.maxNesting) throw BAIL;
       } else if ((kind === RBRACE || kind === RPAREN || kind === RANGLE) && this.depth > 0) this.depth--;
@@ -331,22 +347,26 @@ export class Scanner {
   }
 
   /**
-   * Where the first unit alternative at `p` (or no unit, tried last) that `follows` accepts
-   * ends, or -1. The regexes of lexer.ts try units in this order and backtrack the same way.
+   * Where the first unit alternative at `p` (or no unit, tried last) ends that is followed by
+   * `..` (`beforeDots`) or by no name character (otherwise), or -1. The regexes of lexer.ts try
+   * units in this order and backtrack the same way.
    */
-  private unitEnd(p: number, follows: (at: number) => boolean): number {
-    const units = UNITS_BY_FIRST[this.text.charCodeAt(p)];
+  private unitEnd(p: number, beforeDots: boolean): number {
+    const text = this.text;
+    const units = UNITS_BY_FIRST[text.charCodeAt(p)];
     if (units !== undefined) {
-      for (const u of units) {
-        if (this.text.startsWith(u, p) && follows(p + u.length)) return p + u.length;
+      for (let i = 0; i < units.length; i++) {
+        const u = units[i];
+        if (text.startsWith(u, p) && this.endsUnit(p + u.length, beforeDots)) return p + u.length;
       }
     }
-    return follows(p) ? p : -1;
+    return this.endsUnit(p, beforeDots) ? p : -1;
   }
 
-  private readonly endsWord = (at: number): boolean => !isIdentPart(this.text.charCodeAt(at));
-  private readonly beforeDots = (at: number): boolean =>
-    this.text.charCodeAt(at) === 46 && this.text.charCodeAt(at + 1) === 46;
+  private endsUnit(at: number, beforeDots: boolean): boolean {
+    const c = this.text.charCodeAt(at);
+    return beforeDots ? c === 46 && this.text.charCodeAt(at + 1) === 46 : !isIdentPart(c);
+  }
 
   /**
    * A range (`2..10`, tried first) or a quantity. Only the greedy reading of the digits is
@@ -355,10 +375,10 @@ export class Scanner {
    */
   private number(pos: number): void {
     const numEnd = this.numberPart(pos);
-    const lowEnd = this.unitEnd(numEnd, this.beforeDots);
+    const lowEnd = this.unitEnd(numEnd, true);
     if (lowEnd >= 0 && isDigit(this.text.charCodeAt(lowEnd + 2))) {
       const highNumEnd = this.numberPart(lowEnd + 2);
-      const end = this.unitEnd(highNumEnd, this.endsWord);
+      const end = this.unitEnd(highNumEnd, false);
       if (end >= 0) {
         this.kind = RANGE;
         this.numEnd = numEnd;
@@ -368,7 +388,7 @@ export class Scanner {
         return;
       }
     }
-    const end = this.unitEnd(numEnd, this.endsWord);
+    const end = this.unitEnd(numEnd, false);
     if (end < 0) throw BAIL; // BadQuantity: E0105
     this.kind = QUANTITY;
     this.numEnd = numEnd;
