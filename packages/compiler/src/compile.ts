@@ -22,6 +22,7 @@ import type { CompileContext } from "./context.js";
 import { DiagnosticSink } from "./diagnostics.js";
 import { buildFlows } from "./flows/build-flows.js";
 import { freezeModel } from "./freeze.js";
+import type { ServiceReuse } from "./incremental/service-reuse.js";
 import { buildIndex } from "./index/build-index.js";
 import { MEMORY_ROOT, memoryHost } from "./memory-host.js";
 import type { Model } from "./model/schema.js";
@@ -72,6 +73,18 @@ function emptyModel(ws: Workspace): Model {
 }
 
 export function compileWorkspace(ws: Workspace): Compilation {
+  return runPipeline(ws);
+}
+
+/**
+ * The stages, in order. `reuse` lets incremental compilation skip unchanged services;
+ * `beforeFreeze` sees the finished Model (and the context) before it is frozen.
+ */
+export function runPipeline(
+  ws: Workspace,
+  reuse?: ServiceReuse,
+  beforeFreeze?: (ctx: CompileContext) => void,
+): Compilation {
   const sink = new DiagnosticSink();
   const collected = collectDecls(ws, sink);
   const ctx: CompileContext = {
@@ -84,6 +97,7 @@ export function compileWorkspace(ws: Workspace): Compilation {
     rules: collected.rules,
     comments: collected.comments,
     model: emptyModel(ws),
+    reuse,
   };
   buildSystem(ctx);
   buildTypes(ctx);
@@ -98,6 +112,7 @@ export function compileWorkspace(ws: Workspace): Compilation {
   buildRules(ctx);
   buildSuppressions(ctx);
   ctx.model.index = buildIndex(ctx.model, (svc) => ctx.apis.newest(svc)?.name);
+  beforeFreeze?.(ctx);
 
   const diagnostics = [...workspaceDiagnostics(ws), ...sink.list].sort(compareDiagnostics);
   return { model: freezeModel(ctx.model), diagnostics, workspace: ws };

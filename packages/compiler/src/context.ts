@@ -7,6 +7,7 @@ import type { DiagnosticSink } from "./diagnostics.js";
 import type { Model } from "./model/schema.js";
 import type { SymbolTable } from "./names/collect-decls.js";
 import type { ApiTable } from "./names/api-table.js";
+import type { ServiceReuse } from "./incremental/service-reuse.js";
 import type { TypeResolver } from "./types/resolve-types.js";
 
 export interface CompileContext {
@@ -20,4 +21,6 @@ export interface CompileContext {
   readonly comments: readonly Comment[];
   /** The Model under construction; frozen once every stage has run. */
   readonly model: Model;
+  /** Set by incremental compilation: services that may be reused from the previous one. */
+  readonly reuse?: ServiceReuse;
 }

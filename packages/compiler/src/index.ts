@@ -16,3 +16,14 @@ export {
   type OpSignatures,
 } from "./flows/flow-term.js";
 export { memoryHost, MEMORY_ROOT } from "./memory-host.js";
+/**
+ * `compileIncremental(previous, ws)`: the same result as `compileWorkspace(ws)` (deep-equal
+ * Model, same diagnostics), faster when `previous` came from `compileIncremental` and `ws`
+ * keeps the AST objects of unchanged files: unchanged services are reused, and Model entries
+ * equal to the previous ones are the same objects. Contract: incremental/compile-incremental.ts.
+ */
+export {
+  compileIncremental,
+  reuseStats,
+  type ReuseStats,
+} from "./incremental/compile-incremental.js";

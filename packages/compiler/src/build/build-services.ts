@@ -23,8 +23,11 @@ import { toBytes, toFraction, toMillicores } from "./units.js";
 const PROTOCOLS = new Set(["rest", "grpc", "graphql"]);
 
 export function buildServices(ctx: CompileContext): void {
+  const { reuse } = ctx;
   for (const sym of ctx.symbols.ofKind("service")) {
-    ctx.model.services[sym.name] = buildService(ctx, sym.name, sym.decl);
+    if (reuse !== undefined)
+      reuse.build(ctx, sym.name, sym.decl, () => buildService(ctx, sym.name, sym.decl));
+    else ctx.model.services[sym.name] = buildService(ctx, sym.name, sym.decl);
   }
 }
 

@@ -15,7 +15,12 @@ import { defined, PropReader } from "./read-props.js";
 import { toMs } from "./units.js";
 
 export function linkServices(ctx: CompileContext): void {
+  const { reuse } = ctx;
   for (const sym of ctx.symbols.ofKind("service")) {
+    if (reuse !== undefined) {
+      reuse.link(ctx, sym.name, sym.decl, (svc) => linkService(ctx, svc, sym.decl));
+      continue;
+    }
     const svc = ctx.model.services[sym.name];
     if (svc !== undefined) linkService(ctx, svc, sym.decl);
   }

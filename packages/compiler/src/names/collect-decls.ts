@@ -76,8 +76,20 @@ export class SymbolTable {
     else this.byKind.set(sym.kind, [sym]);
   }
 
+  /**
+   * Names looked up while `tracking` is set (incremental compilation records what each
+   * declaration's result depends on); undefined in a plain compile.
+   */
+  tracking: Set<string> | undefined;
+
   get(name: string): DeclSymbol | undefined {
+    if (this.tracking !== undefined) this.tracking.add(name);
     return this.byName.get(name);
+  }
+
+  /** Records a dependency on `name` without looking it up (for lookups cached elsewhere). */
+  touch(name: string): void {
+    if (this.tracking !== undefined) this.tracking.add(name);
   }
 
   /** Every declaration, in declaration order (file load order, then source order). */

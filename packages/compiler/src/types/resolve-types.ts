@@ -88,6 +88,7 @@ export class TypeResolver {
 
   private resolveName(name: Name | undefined): TypeExpr {
     if (!present(name)) return ERROR_TYPE;
+    this.symbols.touch(name.text);
     const known = this.named.get(name.text);
     if (known !== undefined) return known;
     if (isPrimitiveName(name.text)) return this.share(name.text, { kind: "prim", name: name.text });

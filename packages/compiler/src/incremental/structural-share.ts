@@ -1,0 +1,54 @@
+// Structural sharing between successive compilations: an entry rebuilt in this compilation
+// that is equal, key order included, to the previous compilation's entry of the same name is
+// replaced by that previous object, so consumers may memoise per entry by identity.
+
+import type { Model } from "../model/schema.js";
+
+/** Tables whose entries are rebuilt on every compilation and then shared when unchanged. */
+const SHARED_TABLES = [
+  "types",
+  "stores",
+  "brokers",
+  "topics",
+  "events",
+  "services",
+  "ops",
+  "flows",
+  "sagas",
+  "gateways",
+  "deployments",
+] as const;
+
+export function shareUnchanged(previous: Model, next: Model): void {
+  for (const table of SHARED_TABLES) {
+    const before = previous[table] as Record<string, unknown>;
+    const after = next[table] as Record<string, unknown>;
+    for (const name in after) {
+      const old = before[name];
+      const now = after[name];
+      if (old !== undefined && old !== now && Object.hasOwn(before, name) && sameValue(old, now))
+        after[name] = old;
+    }
+  }
+}
+
+/** Deep equality of JSON-like values, including the order of object keys. */
+export function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!sameValue(a[i], b[i])) return false;
+    return true;
+  }
+  if (Array.isArray(b)) return false;
+  const ka = Object.keys(a);
+  const kb = Object.keys(b);
+  if (ka.length !== kb.length) return false;
+  const ra = a as Record<string, unknown>;
+  const rb = b as Record<string, unknown>;
+  for (let i = 0; i < ka.length; i++) {
+    if (ka[i] !== kb[i] || !sameValue(ra[ka[i]], rb[kb[i]])) return false;
+  }
+  return true;
+}

@@ -1,0 +1,243 @@
+// compileIncremental must give exactly what compileWorkspace gives (LSP contract): a
+// differential property test applies random edits to real and generated workspaces, re-loads
+// only the edited file (unchanged files keep their AST objects, as in the language server) and
+// compares the incremental result with a full compile after every edit.
+
+import { readdirSync, readFileSync } from "node:fs";
+import * as path from "node:path";
+import { fileURLToPath } from "node:url";
+import { loadWorkspace, type ParsedFile, type Workspace } from "@archc/dsl";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { generateSystem } from "../../../bench/generate.js";
+import { compileIncremental, compileWorkspace, MEMORY_ROOT, memoryHost, reuseStats } from "../src/index.js";
+
+const EXAMPLES = fileURLToPath(new URL("../../../examples/", import.meta.url));
+
+function readExample(name: string): Record<string, string> {
+  const dir = path.join(EXAMPLES, name);
+  const out: Record<string, string> = {};
+  const walk = (d: string): void => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      const full = path.join(d, e.name);
+      if (e.isDirectory()) walk(full);
+      else if (e.name.endsWith(".arch"))
+        out[path.relative(dir, full).split(path.sep).join("/")] = readFileSync(full, "utf8");
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+/** A workspace over in-memory files whose unchanged files keep their parsed ASTs. */
+class EditableWorkspace {
+  private readonly cache = new Map<string, ParsedFile>();
+  constructor(readonly files: Record<string, string>) {}
+  load(): Workspace {
+    const entries = Object.keys(this.files)
+      .sort()
+      .map((f) => path.resolve(MEMORY_ROOT, f));
+    return loadWorkspace(entries, { root: MEMORY_ROOT, host: memoryHost(this.files), cache: this.cache });
+  }
+}
+
+type Edit =
+  | { kind: "insert"; file: number; at: number; text: string }
+  | { kind: "delete"; file: number; at: number; length: number }
+  | { kind: "rename"; file: number; which: number; to: string }
+  | { kind: "delete-decl"; file: number; which: number }
+  | { kind: "edit-string"; file: number; which: number; text: string };
+
+const TOKENS = [
+  "}",
+  "{",
+  " ",
+  "\n",
+  ":",
+  "->",
+  "x",
+  "9",
+  '"',
+  "op q: Q -> R",
+  "api v9 {",
+  "service",
+  "calls ",
+  "uses ",
+  "unit",
+  "string",
+  "!",
+  ";",
+  "&",
+  "*",
+  "v1.",
+];
+
+const editArb: fc.Arbitrary<Edit> = fc.oneof(
+  fc.record({
+    kind: fc.constant("insert" as const),
+    file: fc.nat(),
+    at: fc.nat(),
+    text: fc.oneof(fc.constantFrom(...TOKENS), fc.string({ minLength: 1, maxLength: 1 })),
+  }),
+  fc.record({
+    kind: fc.constant("delete" as const),
+    file: fc.nat(),
+    at: fc.nat(),
+    length: fc.integer({ min: 1, max: 12 }),
+  }),
+  fc.record({
+    kind: fc.constant("rename" as const),
+    file: fc.nat(),
+    which: fc.nat(),
+    to: fc.constantFrom("renamed", "Renamed", "string", "v2", "orders"),
+  }),
+  fc.record({ kind: fc.constant("delete-decl" as const), file: fc.nat(), which: fc.nat() }),
+  fc.record({
+    kind: fc.constant("edit-string" as const),
+    file: fc.nat(),
+    which: fc.nat(),
+    text: fc.constantFrom("", "/x/{id}", "{", "v", "team"),
+  }),
+);
+
+/** Applies an edit to the text of one file; declarations and names come from its current AST. */
+function applyEdit(ws: EditableWorkspace, current: Workspace, edit: Edit): void {
+  const names = Object.keys(ws.files).sort();
+  const file = names[edit.file % names.length];
+  const text = ws.files[file];
+  const parsed = current.files.find((f) => f.file === file);
+  const decls = parsed?.ast.decls ?? [];
+  switch (edit.kind) {
+    case "insert": {
+      const at = edit.at % (text.length + 1);
+      ws.files[file] = text.slice(0, at) + edit.text + text.slice(at);
+      return;
+    }
+    case "delete": {
+      const at = edit.at % (text.length + 1);
+      ws.files[file] = text.slice(0, at) + text.slice(at + edit.length);
+      return;
+    }
+    case "rename": {
+      const named = decls.filter((d) => "name" in d && d.name !== undefined && d.name.text !== "");
+      if (named.length === 0) return;
+      const d = named[edit.which % named.length] as { name: { text: string } };
+      const pattern = new RegExp(`\\b${d.name.text.replace(/[-]/g, "\\-")}\\b`, "g");
+      // In one file only: references elsewhere now dangle, or point to the new name by chance.
+      ws.files[file] = text.replace(pattern, edit.to);
+      return;
+    }
+    case "delete-decl": {
+      if (decls.length === 0) return;
+      const d = decls[edit.which % decls.length];
+      ws.files[file] = text.slice(0, d.span.start) + text.slice(d.span.end);
+      return;
+    }
+    case "edit-string": {
+      const quotes: number[] = [];
+      for (let i = text.indexOf('"'); i >= 0; i = text.indexOf('"', i + 1)) quotes.push(i);
+      if (quotes.length < 2) return;
+      const k = (edit.which % Math.floor(quotes.length / 2)) * 2;
+      ws.files[file] = text.slice(0, quotes[k] + 1) + edit.text + text.slice(quotes[k + 1]);
+      return;
+    }
+  }
+}
+
+function expectSameAsFull(incremental: ReturnType<typeof compileWorkspace>, ws: Workspace): void {
+  const full = compileWorkspace(ws);
+  // JSON text: deep equality with key order, as consumers serialise it.
+  expect(JSON.stringify(incremental.model)).toBe(JSON.stringify(full.model));
+  expect(incremental.diagnostics).toEqual(full.diagnostics);
+}
+
+const WORKSPACES: [string, () => Record<string, string>][] = [
+  ["shop", () => readExample("shop")],
+  ["sock-shop", () => readExample("sock-shop")],
+  ["generated 40 services", () => Object.fromEntries(generateSystem({ services: 40, seed: 7 }).files)],
+];
+
+describe("compileIncremental", () => {
+  for (const [label, files] of WORKSPACES) {
+    it(`equals a full compile after every random edit (${label})`, () => {
+      fc.assert(
+        fc.property(fc.array(editArb, { minLength: 1, maxLength: 8 }), (edits) => {
+          const ws = new EditableWorkspace(files());
+          let current = ws.load();
+          let previous = compileIncremental(undefined, current);
+          expectSameAsFull(previous, current);
+          for (const edit of edits) {
+            applyEdit(ws, current, edit);
+            current = ws.load();
+            previous = compileIncremental(previous, current);
+            expectSameAsFull(previous, current);
+          }
+        }),
+        { seed: 20240611, numRuns: label.startsWith("generated") ? 25 : 40 },
+      );
+    });
+  }
+
+  it("reuses unchanged services and shares unchanged entries by identity", () => {
+    const files = Object.fromEntries(generateSystem({ services: 40, seed: 7 }).files);
+    const ws = new EditableWorkspace(files);
+    const first = compileIncremental(undefined, ws.load());
+    const servicesFile = Object.keys(files).find((f) => f.startsWith("services/")) as string;
+    // Edit one character of a description, in a comment-like position that changes no service.
+    ws.files[servicesFile] = files[servicesFile].replace("synthetic", "synthetiq");
+    const second = compileIncremental(first, ws.load());
+    expectSameAsFull(second, ws.load());
+    const typesFile = Object.keys(files).find((f) => f.startsWith("types/types-")) as string;
+    ws.files[typesFile] = `${files[typesFile]}\n`;
+    const third = compileIncremental(second, ws.load());
+    expectSameAsFull(third, ws.load());
+    // The types file changed only at its end: every service kept its build and links.
+    const stats = reuseStats(third);
+    expect(stats?.reused).toBe(Object.keys(third.model.services).length);
+    expect(stats?.builtFresh).toBe(0);
+    for (const name of Object.keys(third.model.services))
+      expect(third.model.services[name]).toBe(second.model.services[name]);
+    for (const id of Object.keys(third.model.ops)) expect(third.model.ops[id]).toBe(second.model.ops[id]);
+    // Types re-parsed with equal content are shared with the previous Model too.
+    for (const name of Object.keys(third.model.types))
+      expect(third.model.types[name]).toBe(second.model.types[name]);
+  });
+
+  it("rebuilds the callers of a service whose API changed", () => {
+    const files = {
+      "a.arch": "type T { id: string }\nservice a { api v1 { op f: T -> T } }\n",
+      "b.arch": "service b { calls a.f }\n",
+    };
+    const ws = new EditableWorkspace(files);
+    const first = compileIncremental(undefined, ws.load());
+    expect(first.diagnostics).toEqual([]);
+    ws.files["a.arch"] = "type T { id: string }\nservice a { api v1 { op g: T -> T } }\n";
+    const second = compileIncremental(first, ws.load());
+    expectSameAsFull(second, ws.load());
+    expect(second.diagnostics.map((d) => d.code)).toEqual(["E0203"]);
+    expect(reuseStats(second)).toMatchObject({ builtFresh: 1, buildReused: 1, relinked: 1, reused: 0 });
+  });
+
+  it("rebuilds a service whose path parameter names a field that was renamed in another file", () => {
+    const files = {
+      "t.arch": "type R { id: string }\n",
+      "s.arch": 'type Q { id: string }\nservice s { api v1 { op g: R -> R  GET "/r/{id}" } }\n',
+    };
+    const ws = new EditableWorkspace(files);
+    const first = compileIncremental(undefined, ws.load());
+    expect(first.diagnostics).toEqual([]);
+    ws.files["t.arch"] = "type R { key: string }\n";
+    const second = compileIncremental(first, ws.load());
+    expectSameAsFull(second, ws.load());
+    expect(second.diagnostics.map((d) => d.code)).toEqual(["E0503"]);
+    expect(reuseStats(second)).toMatchObject({ builtFresh: 1, buildReused: 0 });
+  });
+
+  it("falls back to a full compile after a plain compileWorkspace", () => {
+    const ws = new EditableWorkspace(readExample("shop"));
+    const plain = compileWorkspace(ws.load());
+    const next = compileIncremental(plain, ws.load());
+    expect(reuseStats(next)).toMatchObject({ buildReused: 0 });
+    expectSameAsFull(next, ws.load());
+  });
+});
