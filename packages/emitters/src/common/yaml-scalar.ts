@@ -35,18 +35,17 @@ const INDENT_STEP = "  ";
  * `"<<"` is written plain: the package takes it for the merge key (see toYaml).
  */
 export function scalarString(value: string, key: boolean, indent: string): string {
+  // A one-line string without a document marker is written the same way wherever it stands,
+  // and emitters write the same few strings (labels, kinds, names) over and over.
+  const cached = singleLineCache.get(value);
+  if (cached !== undefined) return cached;
   if (value === "<<") return value;
-  const cacheable = !value.includes("\n") && !DOCUMENT_MARKER.test(value);
-  if (cacheable) {
-    // Such a string is written the same way wherever it stands (no line of it is indented).
-    const cached = singleLineCache.get(value);
-    if (cached !== undefined) return cached;
-    const text = render(value, key, indent);
+  const text = render(value, key, indent);
+  if (!value.includes("\n") && !DOCUMENT_MARKER.test(value)) {
     if (singleLineCache.size >= CACHE_LIMIT) singleLineCache.clear();
     singleLineCache.set(value, text);
-    return text;
   }
-  return render(value, key, indent);
+  return text;
 }
 
 const CACHE_LIMIT = 100_000;

@@ -21,13 +21,22 @@ export interface BlockYaml {
 /** The document body for an object or array, without the final newline. */
 export function writeBlockYaml(value: unknown): BlockYaml | undefined {
   if (!isCollection(value)) return undefined;
-  const state = { mergeLikeKey: false };
+  // Pieces joined once at the end: a flat string, not a rope of millions of short concatenations
+  // that lives as long as the file does.
+  const out: Writer = { parts: [], mergeLikeKey: false };
   try {
-    return { text: collection(value, "", state), mergeLikeKey: state.mergeLikeKey };
+    if (isEmpty(value)) out.parts.push(Array.isArray(value) ? "[]" : "{}");
+    else collection(value, 0, out);
   } catch (e) {
     if (e instanceof Unsupported) return undefined;
     throw e;
   }
+  return { text: out.parts.join(""), mergeLikeKey: out.mergeLikeKey };
+}
+
+interface Writer {
+  readonly parts: string[];
+  mergeLikeKey: boolean;
 }
 
 function isCollection(value: unknown): value is object {
@@ -40,39 +49,62 @@ function isCollection(value: unknown): value is object {
   );
 }
 
-/** A collection whose own lines start at `indent` (its first line follows whatever precedes it). */
-function collection(value: object, indent: string, state: { mergeLikeKey: boolean }): string {
-  const inner = `${indent}  `;
-  let out = "";
+/** An array without items or an object whose every value is undefined (written `[]`, `{}`). */
+function isEmpty(value: object): boolean {
+  if (Array.isArray(value)) return value.length === 0;
+  for (const k in value)
+    if ((value as Record<string, unknown>)[k] !== undefined && Object.hasOwn(value, k)) return false;
+  return true;
+}
+
+const indents: string[] = [""];
+const breaks: string[] = ["\n"];
+/** The indentation of nesting level `depth`, and a line break followed by it. */
+function indentOf(depth: number): string {
+  while (indents.length <= depth) {
+    indents.push(`${indents[indents.length - 1]}  `);
+    breaks.push(`\n${indents[indents.length - 1]}`);
+  }
+  return indents[depth];
+}
+
+/** A non-empty collection whose lines after the first start at nesting level `depth`. */
+function collection(value: object, depth: number, out: Writer): void {
+  const inner = depth + 1;
+  const innerIndent = indentOf(inner);
+  const lineBreak = breaks[depth];
+  const { parts } = out;
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) {
-      if (!(i in value) || value[i] === undefined) throw new Unsupported();
-      out += `${i === 0 ? "" : `\n${indent}`}- ${item(value[i], inner, state)}`;
+      if (!(i in value)) throw new Unsupported();
+      const v: unknown = value[i];
+      parts.push(i === 0 ? "- " : `${lineBreak}- `);
+      if (typeof v !== "object" || v === null) parts.push(scalar(v, innerIndent));
+      else if (!isCollection(v)) throw new Unsupported();
+      else if (isEmpty(v)) parts.push(Array.isArray(v) ? "[]" : "{}");
+      else collection(v, inner, out);
     }
-    return out === "" ? "[]" : out;
+    return;
   }
   const record = value as Record<string, unknown>;
+  let first = true;
   for (const k of Object.keys(record)) {
-    if (k === "<<") state.mergeLikeKey = true;
+    if (k === "<<") out.mergeLikeKey = true;
     const v = record[k];
     if (v === undefined) continue;
-    const key = scalarString(k, true, inner);
+    const key = scalarString(k, true, innerIndent);
     if (key.length > MAX_IMPLICIT_KEY) throw new Unsupported();
-    out += `${out === "" ? "" : `\n${indent}`}${key}:${pairValue(v, inner, state)}`;
+    if (!first) parts.push(lineBreak);
+    first = false;
+    parts.push(key);
+    if (typeof v !== "object" || v === null) parts.push(": ", scalar(v, innerIndent));
+    else if (!isCollection(v)) throw new Unsupported();
+    else if (isEmpty(v)) parts.push(Array.isArray(v) ? ": []" : ": {}");
+    else {
+      parts.push(":", breaks[inner]);
+      collection(v, inner, out);
+    }
   }
-  return out === "" ? "{}" : out;
-}
-
-/** A sequence item after its `- `. */
-function item(v: unknown, indent: string, state: { mergeLikeKey: boolean }): string {
-  return isCollection(v) ? collection(v, indent, state) : scalar(v, indent);
-}
-
-/** What follows `key:`: a space and a scalar or empty collection, or a nested block on new lines. */
-function pairValue(v: unknown, indent: string, state: { mergeLikeKey: boolean }): string {
-  if (!isCollection(v)) return ` ${scalar(v, indent)}`;
-  const body = collection(v, indent, state);
-  return body === "[]" || body === "{}" ? ` ${body}` : `\n${indent}${body}`;
 }
 
 function scalar(v: unknown, indent: string): string {
