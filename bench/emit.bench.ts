@@ -97,7 +97,9 @@ async function benchTargets(services: number, runs: number): Promise<Sample> {
     bytes = 0;
     for (const text of result.files.values()) bytes += text.length;
   });
-  process.stdout.write(line("all", all, `  ${String(files).padStart(6)} files, ${(bytes / 1e6).toFixed(1)} MB`));
+  process.stdout.write(
+    line("all", all, `  ${String(files).padStart(6)} files, ${(bytes / 1e6).toFixed(1)} MB`),
+  );
   return all;
 }
 
