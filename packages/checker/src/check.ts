@@ -5,6 +5,7 @@ import type { Model } from "@archc/compiler";
 import { compareDiagnostics, type Diagnostic, type Severity } from "@archc/dsl";
 import { modelCheckMetas } from "./catalogue.js";
 import type { RuleSetting } from "./engine/options.js";
+import type { RuleMemo } from "./engine/rule-memo.js";
 import { evaluateRules } from "./engine/run-rules.js";
 import { type ModelCheckOptions, type ModelCheckResult, modelCheck } from "./model-check/index.js";
 import type { Rule, RuleMeta } from "./rule.js";
@@ -26,6 +27,12 @@ export interface CheckOptions {
    * with compiler errors.
    */
   readonly modelCheck?: ModelCheckOptions;
+  /**
+   * Findings per model element from earlier checks of the same compilation, reused where the
+   * element and its inputs are unchanged (the language server's re-checks). The result is the
+   * same as without it.
+   */
+  readonly memo?: RuleMemo;
 }
 
 export interface CheckResult {

@@ -13,6 +13,7 @@ export {
 } from "./check.js";
 export { evaluateRules, type RuleRun, type RunRulesOptions, runRules } from "./engine/run-rules.js";
 export { engineMetas } from "./engine/meta-rules.js";
+export { RuleMemo } from "./engine/rule-memo.js";
 export type { RuleSetting } from "./engine/options.js";
 export type { Finding } from "./engine/suppressions.js";
 export {

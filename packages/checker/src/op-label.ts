@@ -3,6 +3,16 @@
 
 import type { Model } from "@archc/compiler";
 
+/**
+ * What an op's label and declaration site are computed from: the op and the newest API of its
+ * service (inputs for `forElement`).
+ */
+export function opInputs(model: Model, opId: string | undefined): readonly unknown[] {
+  if (opId === undefined) return [undefined];
+  const op = model.ops[opId];
+  return op === undefined ? [undefined] : [op, model.index.newestApi[op.service]];
+}
+
 export function opLabel(model: Model, opId: string): string {
   const op = model.ops[opId];
   if (op === undefined) return opId;

@@ -63,12 +63,24 @@ export interface RuleContext {
   /** Graph views of the model shared between rules, computed once on first use. */
   readonly analyses: Analyses;
   report(finding: FindingInput): void;
+  /**
+   * Runs `compute`, which reports the findings about one model element. A re-check with a
+   * memo (the language server's) reuses the findings instead while `element` is the very same
+   * object and `inputs()` — everything else they are computed from: other elements, index
+   * entries, names, numbers, model-wide facts — are equal to the remembered ones. So `compute`
+   * may read only `element` and what `inputs` lists. Without a memo it just runs `compute`.
+   */
+  forElement(element: object, inputs: () => readonly unknown[], compute: () => void): void;
 }
 
 export interface Rule {
   readonly meta: RuleMeta;
   check(ctx: RuleContext): void;
 }
+
+/** For `forElement` when the findings are computed from the element alone. */
+export const elementOnly = (): readonly unknown[] => NO_INPUTS;
+const NO_INPUTS: readonly unknown[] = Object.freeze([]);
 
 /** The project's home (SARIF `informationUri`). */
 export const PROJECT_URL = "https://github.com/archc/archc";

@@ -4,10 +4,11 @@
 import type { Model } from "@archc/compiler";
 import { compareDiagnostics, type Diagnostic } from "@archc/dsl";
 import { createAnalyses } from "../graph/analyses.js";
-import type { Rule, RuleMeta } from "../rule.js";
+import type { FindingInput, Rule, RuleMeta } from "../rule.js";
 import { rules as defaultRules } from "../rules/index.js";
 import { engineMetas } from "./meta-rules.js";
 import { resolveRuleOptions, type RuleSetting } from "./options.js";
+import type { RuleMemo } from "./rule-memo.js";
 import { applySuppressions, type Finding } from "./suppressions.js";
 
 export interface RunRulesOptions {
@@ -27,6 +28,8 @@ export interface RunRulesOptions {
   readonly externalFindings?: readonly (Diagnostic | Finding)[];
   /** Ids of external rules that ran, so their unused allows are reported. */
   readonly externalRan?: readonly string[];
+  /** Findings per element from earlier checks, reused where still valid (see `forElement`). */
+  readonly memo?: RuleMemo;
 }
 
 export interface RuleRun {
@@ -55,23 +58,38 @@ export function evaluateRules(model: Model, options: RunRulesOptions = {}): Rule
     if (config.severity === "off") continue;
     const severity = config.severity;
     ran.push(rule.meta.id);
+    const finding = (f: FindingInput): Finding => ({
+      diagnostic: {
+        code: rule.meta.id,
+        severity,
+        message: f.message,
+        span: f.span,
+        related: f.related ?? [],
+        ...(f.help === undefined ? {} : { help: f.help }),
+        ...(f.fixes === undefined || f.fixes.length === 0 ? {} : { fixes: f.fixes }),
+      },
+      elements: f.elements,
+    });
+    const memo = options.memo;
+    const table = `${rule.meta.id}\0${severity}\0${JSON.stringify(config.options)}`;
     rule.check({
       model,
       options: config.options,
       analyses,
-      report: (f) =>
-        findings.push({
-          diagnostic: {
-            code: rule.meta.id,
-            severity,
-            message: f.message,
-            span: f.span,
-            related: f.related ?? [],
-            ...(f.help === undefined ? {} : { help: f.help }),
-            ...(f.fixes === undefined || f.fixes.length === 0 ? {} : { fixes: f.fixes }),
-          },
-          elements: f.elements,
-        }),
+      report: (f) => findings.push(finding(f)),
+      forElement: memo
+        ? (element, inputs, compute) => {
+            const seen = inputs();
+            const known = memo.recall(table, element, seen);
+            if (known !== undefined) {
+              for (const f of known) findings.push(f);
+              return;
+            }
+            const start = findings.length;
+            compute();
+            memo.remember(table, element, seen, findings.slice(start));
+          }
+        : (_element, _inputs, compute) => compute(),
     });
   }
   const active = new Set([...ran, ...(options.externalRan ?? [])]);

@@ -26,33 +26,39 @@ export const chattyFlow: Rule = {
   check(ctx) {
     const max = countOption(ctx, "max");
     const pairMax = countOption(ctx, "pair-max");
-    for (const flow of modelLists(ctx.model).flows) {
-      const remote = remoteCalls(ctx.model.ops, flow);
-      const caller = flow.by ?? `flow ${flow.name}`;
-      const services = [...new Set(remote.map((r) => r.service))];
-      if (remote.length > max) {
-        ctx.report({
-          message: `flow ${flow.name} makes ${remote.length} remote calls (max ${max}): ${remote.map((r) => r.op).join(", ")}`,
-          span: flow.nameSpan,
-          elements: [flow.name, ...services],
-          related: remote.map((r, i) => ({ span: r.span, message: `call ${i + 1}` })),
-          help: "fetch what the flow needs in fewer, coarser ops, or let the services push it by events",
-        });
-      }
-      for (const service of services) {
-        const calls = remote.filter((r) => r.service === service);
-        if (calls.length <= pairMax) continue;
-        ctx.report({
-          message: `flow ${flow.name}: ${caller} calls ${service} ${calls.length} times (max ${pairMax}): ${calls.map((r) => r.op).join(", ")}`,
-          span: calls[pairMax].span,
-          elements: [flow.name, service, ...(flow.by ? [flow.by] : [])],
-          related: calls
-            .filter((_, i) => i !== pairMax)
-            .map((r) => ({ span: r.span, message: `call to ${service}` })),
-          help: `give ${service} one op that does the whole exchange`,
-        });
-      }
-    }
+    const { ops } = ctx.model;
+    for (const flow of modelLists(ctx.model).flows)
+      ctx.forElement(
+        flow,
+        () => flow.opRefs.map((r) => ops[r.op]),
+        () => {
+          const remote = remoteCalls(ctx.model.ops, flow);
+          const caller = flow.by ?? `flow ${flow.name}`;
+          const services = [...new Set(remote.map((r) => r.service))];
+          if (remote.length > max) {
+            ctx.report({
+              message: `flow ${flow.name} makes ${remote.length} remote calls (max ${max}): ${remote.map((r) => r.op).join(", ")}`,
+              span: flow.nameSpan,
+              elements: [flow.name, ...services],
+              related: remote.map((r, i) => ({ span: r.span, message: `call ${i + 1}` })),
+              help: "fetch what the flow needs in fewer, coarser ops, or let the services push it by events",
+            });
+          }
+          for (const service of services) {
+            const calls = remote.filter((r) => r.service === service);
+            if (calls.length <= pairMax) continue;
+            ctx.report({
+              message: `flow ${flow.name}: ${caller} calls ${service} ${calls.length} times (max ${pairMax}): ${calls.map((r) => r.op).join(", ")}`,
+              span: calls[pairMax].span,
+              elements: [flow.name, service, ...(flow.by ? [flow.by] : [])],
+              related: calls
+                .filter((_, i) => i !== pairMax)
+                .map((r) => ({ span: r.span, message: `call to ${service}` })),
+              help: `give ${service} one op that does the whole exchange`,
+            });
+          }
+        },
+      );
   },
 };
 

@@ -5,7 +5,7 @@
 
 import { formatDuration } from "../format.js";
 import { attemptDeadlineMs, worstCaseTimeMs } from "../graph/call-arithmetic.js";
-import { opLabel } from "../op-label.js";
+import { opInputs, opLabel } from "../op-label.js";
 import { type Rule, ruleMeta } from "../rule.js";
 
 export const deadlineInversion: Rule = {
@@ -35,20 +35,31 @@ export const deadlineInversion: Rule = {
         const deadline = attemptDeadlineMs(e.call.policy);
         const down = slowest[e.to];
         if (deadline === undefined || down === undefined || down.ms < deadline) continue;
-        const callee = g.names[e.to];
-        const inner = down.edge.call;
-        const kind =
-          e.call.policy.perTryMs !== undefined && e.call.policy.perTryMs === deadline
-            ? "per-try timeout"
-            : "timeout";
-        ctx.report({
-          message: `${g.names[u]} gives ${callee} ${formatDuration(deadline)} (${kind} on ${e.call.op ? opLabel(ctx.model, e.call.op) : callee}), but ${callee} may wait ${formatDuration(down.ms)} on ${inner.op ? opLabel(ctx.model, inner.op) : g.names[down.edge.to]}`,
-          span: e.call.targetSpan,
-          elements: [g.names[u], callee, g.names[down.edge.to]],
-          related: [
-            { span: inner.targetSpan, message: `${callee} waits up to ${formatDuration(down.ms)} here` },
-          ],
-          help: `give the downstream calls of ${callee} deadlines shorter than ${formatDuration(deadline)}, or raise the ${kind} of ${g.names[u]} → ${callee} above ${formatDuration(down.ms)}`,
+        // The finding reads the two calls (their policies, ops and spans), the services' names
+        // and the labels of the two ops.
+        const inputs = () => [
+          down.edge.call,
+          g.names[u],
+          g.names[down.edge.to],
+          ...opInputs(ctx.model, e.call.op),
+          ...opInputs(ctx.model, down.edge.call.op),
+        ];
+        ctx.forElement(e.call, inputs, () => {
+          const callee = g.names[e.to];
+          const inner = down.edge.call;
+          const kind =
+            e.call.policy.perTryMs !== undefined && e.call.policy.perTryMs === deadline
+              ? "per-try timeout"
+              : "timeout";
+          ctx.report({
+            message: `${g.names[u]} gives ${callee} ${formatDuration(deadline)} (${kind} on ${e.call.op ? opLabel(ctx.model, e.call.op) : callee}), but ${callee} may wait ${formatDuration(down.ms)} on ${inner.op ? opLabel(ctx.model, inner.op) : g.names[down.edge.to]}`,
+            span: e.call.targetSpan,
+            elements: [g.names[u], callee, g.names[down.edge.to]],
+            related: [
+              { span: inner.targetSpan, message: `${callee} waits up to ${formatDuration(down.ms)} here` },
+            ],
+            help: `give the downstream calls of ${callee} deadlines shorter than ${formatDuration(deadline)}, or raise the ${kind} of ${g.names[u]} → ${callee} above ${formatDuration(down.ms)}`,
+          });
         });
       }
     }

@@ -21,7 +21,7 @@ export const hardcodedEndpoint: Rule = {
     const known = knownHosts(model);
     for (const service of modelLists(model).services) {
       for (const entry of service.env) {
-        const hit = findEndpoint(entry.value, known);
+        const hit = endpointOf(entry, known);
         if (hit === undefined || hit.host === service.name) continue;
         const target = known.get(hit.host);
         const about = target ? ` (the address of ${target} ${hit.host})` : "";
@@ -49,14 +49,48 @@ function targetSpan(model: Model, host: string): Span[] {
   return el ? [el.nameSpan] : [];
 }
 
-/** Names other services could reach by DNS: services, stores, brokers, gateways. */
-function knownHosts(model: Model): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const n of Object.keys(model.gateways)) out.set(n, "gateway");
-  for (const n of Object.keys(model.brokers)) out.set(n, "broker");
-  for (const n of Object.keys(model.stores)) out.set(n, "store");
-  for (const n of modelLists(model).serviceNames) out.set(n, "service");
-  return out;
+/**
+ * Names other services could reach by DNS: services, stores, brokers, gateways. The map of
+ * the previous check is kept while the names are the same, so that the endpoints found in an
+ * unchanged env entry can be reused (`endpointOf`) across re-checks.
+ */
+function knownHosts(model: Model): ReadonlyMap<string, string> {
+  const groups = [
+    Object.keys(model.gateways),
+    Object.keys(model.brokers),
+    Object.keys(model.stores),
+    modelLists(model).serviceNames,
+  ];
+  if (lastHosts && groups.every((names, i) => sameNames(names, lastHosts!.groups[i]))) return lastHosts.hosts;
+  const hosts = new Map<string, string>();
+  const kinds = ["gateway", "broker", "store", "service"];
+  groups.forEach((names, i) => {
+    for (const n of names) hosts.set(n, kinds[i]);
+  });
+  lastHosts = { groups, hosts };
+  return hosts;
+}
+
+let lastHosts: { groups: readonly (readonly string[])[]; hosts: ReadonlyMap<string, string> } | undefined;
+
+function sameNames(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** The endpoint in an env entry, remembered per entry object and known-host map. */
+const endpoints = new WeakMap<object, { known: ReadonlyMap<string, string>; hit: EndpointHit | undefined }>();
+
+function endpointOf(
+  entry: { readonly value: string },
+  known: ReadonlyMap<string, string>,
+): EndpointHit | undefined {
+  const remembered = endpoints.get(entry);
+  if (remembered?.known === known) return remembered.hit;
+  const hit = findEndpoint(entry.value, known);
+  endpoints.set(entry, { known, hit });
+  return hit;
 }
 
 interface EndpointHit {

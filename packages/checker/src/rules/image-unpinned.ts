@@ -2,7 +2,7 @@
 // the same model can run different code, and a rollback rolls back nothing.
 
 import type { Span } from "@archc/dsl";
-import { type Rule, ruleMeta } from "../rule.js";
+import { elementOnly, type Rule, ruleMeta } from "../rule.js";
 import { modelLists } from "../graph/model-lists.js";
 
 export const imageUnpinned: Rule = {
@@ -16,40 +16,44 @@ export const imageUnpinned: Rule = {
   }),
   check(ctx) {
     const { model } = ctx;
-    const images: { kind: string; name: string; image: string | undefined; span: Span }[] = [
+    const images: { element: object; kind: string; name: string; image: string | undefined; span: Span }[] = [
       ...modelLists(model).services.map((s) => ({
+        element: s,
         kind: "service",
         name: s.name,
         image: s.image,
         span: s.nameSpan,
       })),
       ...modelLists(model).stores.map((s) => ({
+        element: s,
         kind: "store",
         name: s.name,
         image: s.image,
         span: s.nameSpan,
       })),
       ...modelLists(model).brokers.map((s) => ({
+        element: s,
         kind: "broker",
         name: s.name,
         image: s.image,
         span: s.nameSpan,
       })),
     ];
-    for (const { kind, name, image, span } of images) {
-      if (image === undefined) continue;
-      const tag = imageTag(image);
-      if (tag !== undefined && tag !== "latest") continue;
-      ctx.report({
-        message:
-          tag === undefined
-            ? `${kind} ${name}: image "${image}" has no tag, so it means "latest"`
-            : `${kind} ${name}: image "${image}" is tagged latest`,
-        span,
-        elements: [name],
-        help: "pin the image to a version tag (`:1.4.2`) or a digest (`@sha256:…`)",
+    for (const { element, kind, name, image, span } of images)
+      ctx.forElement(element, elementOnly, () => {
+        if (image === undefined) return;
+        const tag = imageTag(image);
+        if (tag !== undefined && tag !== "latest") return;
+        ctx.report({
+          message:
+            tag === undefined
+              ? `${kind} ${name}: image "${image}" has no tag, so it means "latest"`
+              : `${kind} ${name}: image "${image}" is tagged latest`,
+          span,
+          elements: [name],
+          help: "pin the image to a version tag (`:1.4.2`) or a digest (`@sha256:…`)",
+        });
       });
-    }
   },
 };
 

@@ -17,15 +17,17 @@ export const missingHealth: Rule = {
   check(ctx) {
     const { model } = ctx;
     const deploys = Object.keys(model.deployments).length > 0;
-    for (const service of modelLists(model).services) {
-      if (!deploys && service.image === undefined) continue;
-      if (service.health !== undefined || service.ready !== undefined) continue;
-      ctx.report({
-        message: `${service.name} declares neither \`health\` nor \`ready\`: nothing can tell when it is up or hung`,
-        span: service.nameSpan,
-        elements: [service.name],
-        help: 'add `health "/health"` (liveness) and `ready "/ready"` (readiness)',
+    const inputs = () => [deploys];
+    for (const service of modelLists(model).services)
+      ctx.forElement(service, inputs, () => {
+        if (!deploys && service.image === undefined) return;
+        if (service.health !== undefined || service.ready !== undefined) return;
+        ctx.report({
+          message: `${service.name} declares neither \`health\` nor \`ready\`: nothing can tell when it is up or hung`,
+          span: service.nameSpan,
+          elements: [service.name],
+          help: 'add `health "/health"` (liveness) and `ready "/ready"` (readiness)',
+        });
       });
-    }
   },
 };

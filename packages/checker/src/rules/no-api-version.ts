@@ -1,7 +1,7 @@
 // An API without a version number has no way to change incompatibly without breaking its
 // callers; `v1`, `v2` let both run side by side (and canaries route between them).
 
-import { type Rule, ruleMeta } from "../rule.js";
+import { elementOnly, type Rule, ruleMeta } from "../rule.js";
 import { modelLists } from "../graph/model-lists.js";
 
 export const noApiVersion: Rule = {
@@ -14,17 +14,18 @@ export const noApiVersion: Rule = {
     source: "MSANose (no API versioning); Taibi et al. 2020",
   }),
   check(ctx) {
-    for (const service of modelLists(ctx.model).services) {
-      for (const api of service.apis) {
-        if (api.version !== undefined) continue;
-        ctx.report({
-          message: `api ${api.name} of ${service.name} has no version: name it v1, v2, …`,
-          span: api.nameSpan,
-          elements: [service.name],
-          help: "rename the api to `v1` (ops are addressed `svc.op` or `svc.v1.op`, so callers keep working)",
-          fixes: [{ title: "rename to v1", edits: [{ span: api.nameSpan, newText: "v1" }] }],
-        });
-      }
-    }
+    for (const service of modelLists(ctx.model).services)
+      ctx.forElement(service, elementOnly, () => {
+        for (const api of service.apis) {
+          if (api.version !== undefined) continue;
+          ctx.report({
+            message: `api ${api.name} of ${service.name} has no version: name it v1, v2, …`,
+            span: api.nameSpan,
+            elements: [service.name],
+            help: "rename the api to `v1` (ops are addressed `svc.op` or `svc.v1.op`, so callers keep working)",
+            fixes: [{ title: "rename to v1", edits: [{ span: api.nameSpan, newText: "v1" }] }],
+          });
+        }
+      });
   },
 };

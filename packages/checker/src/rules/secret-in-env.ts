@@ -1,7 +1,7 @@
 // A credential written as a plain `env` value ends up in the repository, in every emitted
 // manifest and in `kubectl describe`. Secrets belong in `secret NAME from "…"`, a reference.
 
-import { type Rule, ruleMeta } from "../rule.js";
+import { elementOnly, type Rule, ruleMeta } from "../rule.js";
 import { modelLists } from "../graph/model-lists.js";
 
 export const secretInEnv: Rule = {
@@ -14,18 +14,19 @@ export const secretInEnv: Rule = {
     source: "checkov (secrets in environment variables); Kubernetes Secrets",
   }),
   check(ctx) {
-    for (const service of modelLists(ctx.model).services) {
-      for (const entry of service.env) {
-        const why = credentialReason(entry.key, entry.value);
-        if (why === undefined) continue;
-        ctx.report({
-          message: `env ${entry.key} of ${service.name} holds ${why} in plain text`,
-          span: entry.span,
-          elements: [service.name],
-          help: `store the value in a secret and write \`secret ${entry.key} from "<secret-name>"\``,
-        });
-      }
-    }
+    for (const service of modelLists(ctx.model).services)
+      ctx.forElement(service, elementOnly, () => {
+        for (const entry of service.env) {
+          const why = credentialReason(entry.key, entry.value);
+          if (why === undefined) continue;
+          ctx.report({
+            message: `env ${entry.key} of ${service.name} holds ${why} in plain text`,
+            span: entry.span,
+            elements: [service.name],
+            help: `store the value in a secret and write \`secret ${entry.key} from "<secret-name>"\``,
+          });
+        }
+      });
   },
 };
 
