@@ -7,6 +7,7 @@ import type { EmitterCode } from "./codes.js";
 import { type BackingKind, brokerKind, storeKind } from "./common/backing-kinds.js";
 import { dnsLabel, envName } from "./common/names.js";
 import type { ModelRelations } from "./model-relations.js";
+import type { SharedComponents } from "./schema/shared-components.js";
 
 /** Port a service listens on when the model does not say. */
 export const DEFAULT_SERVICE_PORT = 8080;
@@ -18,6 +19,8 @@ export interface EmitContext {
   readonly diagnostics: Diagnostic[];
   /** Callers, calls and clients of each service, store and broker, derived once per run. */
   readonly relations: ModelRelations;
+  /** The JSON Schema of each named type, built once per run for every API document. */
+  readonly components: SharedComponents;
 }
 
 export function report(

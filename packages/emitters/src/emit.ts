@@ -11,6 +11,7 @@ import { emitAsyncApi } from "./asyncapi/emit-asyncapi.js";
 import { emitCompose } from "./compose/emit-compose.js";
 import { type EmitContext, selectDeployment } from "./context.js";
 import { modelRelations } from "./model-relations.js";
+import { sharedComponents } from "./schema/shared-components.js";
 import { emitDiagramFiles } from "./diagram/emit-diagram.js";
 import { emitKubernetes } from "./kubernetes/emit-kubernetes.js";
 import { emitOpenApi } from "./openapi/emit-openapi.js";
@@ -64,12 +65,13 @@ function startRun<T extends (typeof emitTargets)[number]>(
   const targets: [T, EmitContext][] = [];
   let deployChecked = false;
   const relations = modelRelations(model);
+  const components = sharedComponents(model);
   for (const t of single ? [target] : all) {
     const kind = t === "compose" ? "compose" : "kubernetes";
     // Report an unknown --deploy once, not once per target.
     const deploy = selectDeployment(model, options.deploy, kind, deployChecked ? [] : diagnostics);
     deployChecked = true;
-    targets.push([t, { model, deploy, diagnostics, relations }]);
+    targets.push([t, { model, deploy, diagnostics, relations, components }]);
   }
   return {
     targets,

@@ -5,6 +5,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { toYaml, toYamlWithPackage } from "../src/common/yaml.js";
+import { shareInYaml } from "../src/common/yaml-shared.js";
 import { writeBlockYaml } from "../src/common/yaml-writer.js";
 
 const tricky = fc.oneof(
@@ -151,6 +152,20 @@ describe("YAML block writer", () => {
           expect(toYaml(value, undefined)).toBe(toYamlWithPackage(value, undefined));
       }),
       { numRuns: 2000 },
+    );
+  });
+
+  it("writes a shared value as the package does wherever it appears, at any depth, again and again", () => {
+    fc.assert(
+      fc.property(document, (value) => {
+        const shared = shareInYaml(structuredClone(value));
+        const doc = { a: shared, b: [shared, { c: shared }], d: { e: { f: [[shared]] } } };
+        const expected = toYamlWithPackage(doc);
+        expect(toYaml(doc)).toBe(expected);
+        expect(toYaml(doc)).toBe(expected);
+        expect(Object.isFrozen(shared)).toBe(true);
+      }),
+      { numRuns: 500 },
     );
   });
 

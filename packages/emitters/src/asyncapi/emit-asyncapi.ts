@@ -99,7 +99,7 @@ export function asyncApiDocument(ctx: EmitContext, svc: Service): Record<string,
   doc.components = {
     messages,
     schemas: componentSchemas(
-      model,
+      ctx.components,
       reachableTypes(
         model,
         events.map((e) => e.payload),

@@ -5,6 +5,7 @@
 // left to the package: `writeBlockYaml` then returns undefined.
 
 import { scalarString } from "./yaml-scalar.js";
+import { isSharedInYaml } from "./yaml-shared.js";
 
 /** Raised inside the writer when the value holds something only the `yaml` package handles. */
 class Unsupported extends Error {}
@@ -82,7 +83,7 @@ function collection(value: object, depth: number, out: Writer): void {
       if (typeof v !== "object" || v === null) parts.push(scalar(v, innerIndent));
       else if (!isCollection(v)) throw new Unsupported();
       else if (isEmpty(v)) parts.push(Array.isArray(v) ? "[]" : "{}");
-      else collection(v, inner, out);
+      else nested(v, inner, out);
     }
     return;
   }
@@ -102,9 +103,31 @@ function collection(value: object, depth: number, out: Writer): void {
     else if (isEmpty(v)) parts.push(Array.isArray(v) ? ": []" : ": {}");
     else {
       parts.push(":", breaks[inner]);
-      collection(v, inner, out);
+      nested(v, inner, out);
     }
   }
+}
+
+/** Texts of shared values (see shareInYaml) by nesting depth. */
+const sharedTexts = new WeakMap<object, (string | undefined)[]>();
+
+/** A non-empty collection inside another; a shared one written once per depth. */
+function nested(v: object, depth: number, out: Writer): void {
+  if (!isSharedInYaml(v)) return collection(v, depth, out);
+  let texts = sharedTexts.get(v);
+  let text = texts?.[depth];
+  if (text === undefined) {
+    const own: Writer = { parts: [], mergeLikeKey: false };
+    collection(v, depth, own);
+    text = own.parts.join("");
+    if (own.mergeLikeKey)
+      out.mergeLikeKey = true; // rare: not kept, so the flag is not lost
+    else {
+      if (!texts) sharedTexts.set(v, (texts = []));
+      texts[depth] = text;
+    }
+  }
+  out.parts.push(text);
 }
 
 function scalar(v: unknown, indent: string): string {

@@ -98,7 +98,7 @@ export function openApiDocument(ctx: EmitContext, svc: Service, api: Api): Recor
   // parameters and never referenced itself), and what those reference in turn.
   const referenced = referencedComponents(paths).map((name) => ({ kind: "ref" as const, name }));
   const schemas: Record<string, unknown> = componentSchemas(
-    ctx.model,
+    ctx.components,
     reachableTypes(ctx.model, referenced),
     "2020-12",
   );

@@ -2,6 +2,8 @@
 // is chosen from the error type's name; anything unrecognised is 422 (the request was
 // understood but the business rule refused it).
 
+import { shareInYaml } from "../common/yaml-shared.js";
+
 const STATUS_BY_NAME: readonly [RegExp, number][] = [
   [/NotFound$|Missing$|Unknown/i, 404],
   [/Conflict|AlreadyExists|Duplicate|Stale/i, 409],
@@ -29,7 +31,7 @@ export const REASONS: Readonly<Record<number, string>> = {
 };
 
 /** RFC 9457 problem details, shared by every error response. */
-export const PROBLEM_SCHEMA = {
+export const PROBLEM_SCHEMA = shareInYaml({
   type: "object",
   description: "Problem details (RFC 9457). `error` carries the declared error value, when there is one.",
   properties: {
@@ -40,6 +42,6 @@ export const PROBLEM_SCHEMA = {
     instance: { type: "string", format: "uri-reference" },
   },
   required: ["type", "title", "status"],
-};
+});
 
 export const PROBLEM_COMPONENT = "Problem";

@@ -9,6 +9,7 @@
 // out of `required`; an enum → string enum. Named types are components, referenced by $ref.
 
 import type { Model, TypeDef, TypeExpr } from "@archc/compiler";
+import type { SharedComponents } from "./shared-components.js";
 
 export type Dialect = "2020-12" | "draft-07";
 export type JsonSchema = Record<string, unknown>;
@@ -120,11 +121,11 @@ export function reachableTypes(model: Model, roots: readonly TypeExpr[]): string
 
 /** `components.schemas` for the given type names, in the order given. */
 export function componentSchemas(
-  model: Model,
+  components: SharedComponents,
   names: readonly string[],
   dialect: Dialect,
 ): Record<string, JsonSchema> {
   const out: Record<string, JsonSchema> = {};
-  for (const n of names) out[n] = definitionSchema(model.types[n], dialect);
+  for (const n of names) out[n] = components.schema(n, dialect);
   return out;
 }
