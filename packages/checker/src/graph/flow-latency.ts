@@ -6,7 +6,7 @@
 import type { FlowTerm, Model } from "@archc/compiler";
 import type { Span } from "@archc/dsl";
 import { formatDuration } from "../format.js";
-import { opInputs, opLabel } from "../op-label.js";
+import { opLabel } from "../op-label.js";
 import { worstCaseTimeMs } from "./call-arithmetic.js";
 
 export interface OpLatency {
@@ -68,20 +68,6 @@ export function flowLatencyMs(model: Model, term: FlowTerm, driver: string | und
     case "par":
       return term.parts.reduce((m, p) => Math.max(m, flowLatencyMs(model, p, driver)), 0);
   }
-}
-
-/**
- * What a flow's latency is computed from besides the term: the driver's calls, and each op
- * of the term with the newest API of its service (its latency, service and label).
- */
-export function flowLatencyInputs(model: Model, term: FlowTerm, driver: string | undefined): unknown[] {
-  const out: unknown[] = [driver === undefined ? undefined : model.services[driver]?.calls];
-  const walk = (t: FlowTerm): void => {
-    if (t.kind === "op") out.push(...opInputs(model, t.op));
-    else if (t.kind !== "id") for (const p of t.parts) walk(p);
-  };
-  walk(term);
-  return out;
 }
 
 function opLatency(model: Model, opId: string, span: Span, driver: string | undefined): OpLatency {

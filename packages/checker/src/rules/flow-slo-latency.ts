@@ -2,7 +2,7 @@
 // parallel and fan-out steps take the slowest branch.
 
 import { formatDuration } from "../format.js";
-import { flowLatency, flowLatencyInputs, flowLatencyMs } from "../graph/flow-latency.js";
+import { flowLatency, flowLatencyMs } from "../graph/flow-latency.js";
 import { type Rule, ruleMeta } from "../rule.js";
 import { modelLists } from "../graph/model-lists.js";
 
@@ -19,29 +19,21 @@ export const flowSloLatency: Rule = {
     const { model } = ctx;
     for (const flow of modelLists(model).flows) {
       const slo = flow.slo;
-      const term = flow.term;
-      if (slo?.latencyMs === undefined || term === undefined) continue;
-      const latencyMs = slo.latencyMs;
-      ctx.forElement(
-        flow,
-        () => flowLatencyInputs(model, term, flow.by),
-        () => {
-          if (flowLatencyMs(model, term, flow.by) <= latencyMs) return;
-          const lat = flowLatency(model, term, flow.by);
-          const unknown = lat.parts.filter((p) => p.ms === undefined);
-          const atLeast = unknown.length > 0 ? "at least " : "";
-          ctx.report({
-            message: `flow ${flow.name}: worst-case latency is ${atLeast}${formatDuration(lat.ms)} (${lat.expression}), over its SLO of ${formatDuration(latencyMs)}`,
-            span: slo.span,
-            elements: [flow.name, ...new Set(lat.parts.map((p) => model.ops[p.op]?.service ?? p.op))],
-            related: lat.parts.map((p) => ({
-              span: p.span,
-              message: p.ms === undefined ? `unbounded: ${p.from}` : `${formatDuration(p.ms)}: ${p.from}`,
-            })),
-            help: "tighten the timeouts and retries of the slow calls, run independent steps in parallel (`&`), or relax the SLO",
-          });
-        },
-      );
+      if (slo?.latencyMs === undefined || flow.term === undefined) continue;
+      if (flowLatencyMs(model, flow.term, flow.by) <= slo.latencyMs) continue;
+      const lat = flowLatency(model, flow.term, flow.by);
+      const unknown = lat.parts.filter((p) => p.ms === undefined);
+      const atLeast = unknown.length > 0 ? "at least " : "";
+      ctx.report({
+        message: `flow ${flow.name}: worst-case latency is ${atLeast}${formatDuration(lat.ms)} (${lat.expression}), over its SLO of ${formatDuration(slo.latencyMs)}`,
+        span: slo.span,
+        elements: [flow.name, ...new Set(lat.parts.map((p) => model.ops[p.op]?.service ?? p.op))],
+        related: lat.parts.map((p) => ({
+          span: p.span,
+          message: p.ms === undefined ? `unbounded: ${p.from}` : `${formatDuration(p.ms)}: ${p.from}`,
+        })),
+        help: "tighten the timeouts and retries of the slow calls, run independent steps in parallel (`&`), or relax the SLO",
+      });
     }
   },
 };

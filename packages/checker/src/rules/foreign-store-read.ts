@@ -1,7 +1,6 @@
 // Reading another service's store ties the reader to the owner's schema ("inappropriate
 // intimacy"); ask the owner through an op, or keep a read model fed by its events (CQRS).
 
-import type { Service } from "@archc/compiler";
 import { listNames } from "../format.js";
 import { type Rule, ruleMeta } from "../rule.js";
 import { modelLists } from "../graph/model-lists.js";
@@ -17,38 +16,26 @@ export const foreignStoreRead: Rule = {
   }),
   check(ctx) {
     const { model } = ctx;
-    // A service's findings read who else uses the stores it reads, and those users' `uses`.
-    const inputs = (service: Service) =>
-      service.uses.flatMap((use) => {
-        if (use.mode !== "read") return [];
-        const users = model.index.storeUsers[use.store] ?? [];
-        return [users, ...users.map((u) => model.services[u.service]?.uses)];
-      });
-    for (const service of modelLists(model).services)
-      ctx.forElement(
-        service,
-        () => inputs(service),
-        () => {
-          for (const use of service.uses) {
-            if (use.mode !== "read") continue;
-            const owners = (model.index.storeUsers[use.store] ?? [])
-              .filter((u) => u.mode !== "read" && u.service !== service.name)
-              .map((u) => u.service);
-            if (owners.length === 0) continue;
-            const ownerUses = owners.flatMap((o) =>
-              (model.services[o]?.uses ?? [])
-                .filter((u) => u.store === use.store)
-                .map((u) => ({ span: u.span, message: `${o} owns ${use.store} here` })),
-            );
-            ctx.report({
-              message: `${service.name} reads store ${use.store}, which ${listNames(owners)} ${owners.length === 1 ? "owns" : "own"}`,
-              span: use.span,
-              elements: [service.name, use.store, ...owners],
-              related: ownerUses,
-              help: `call an op of ${owners[0]} for the data, or give ${service.name} a store of its own with a read model fed by events of ${owners[0]}`,
-            });
-          }
-        },
-      );
+    for (const service of modelLists(model).services) {
+      for (const use of service.uses) {
+        if (use.mode !== "read") continue;
+        const owners = (model.index.storeUsers[use.store] ?? [])
+          .filter((u) => u.mode !== "read" && u.service !== service.name)
+          .map((u) => u.service);
+        if (owners.length === 0) continue;
+        const ownerUses = owners.flatMap((o) =>
+          (model.services[o]?.uses ?? [])
+            .filter((u) => u.store === use.store)
+            .map((u) => ({ span: u.span, message: `${o} owns ${use.store} here` })),
+        );
+        ctx.report({
+          message: `${service.name} reads store ${use.store}, which ${listNames(owners)} ${owners.length === 1 ? "owns" : "own"}`,
+          span: use.span,
+          elements: [service.name, use.store, ...owners],
+          related: ownerUses,
+          help: `call an op of ${owners[0]} for the data, or give ${service.name} a store of its own with a read model fed by events of ${owners[0]}`,
+        });
+      }
+    }
   },
 };

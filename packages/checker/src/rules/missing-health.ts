@@ -17,17 +17,15 @@ export const missingHealth: Rule = {
   check(ctx) {
     const { model } = ctx;
     const deploys = Object.keys(model.deployments).length > 0;
-    const inputs = () => [deploys];
-    for (const service of modelLists(model).services)
-      ctx.forElement(service, inputs, () => {
-        if (!deploys && service.image === undefined) return;
-        if (service.health !== undefined || service.ready !== undefined) return;
-        ctx.report({
-          message: `${service.name} declares neither \`health\` nor \`ready\`: nothing can tell when it is up or hung`,
-          span: service.nameSpan,
-          elements: [service.name],
-          help: 'add `health "/health"` (liveness) and `ready "/ready"` (readiness)',
-        });
+    for (const service of modelLists(model).services) {
+      if (!deploys && service.image === undefined) continue;
+      if (service.health !== undefined || service.ready !== undefined) continue;
+      ctx.report({
+        message: `${service.name} declares neither \`health\` nor \`ready\`: nothing can tell when it is up or hung`,
+        span: service.nameSpan,
+        elements: [service.name],
+        help: 'add `health "/health"` (liveness) and `ready "/ready"` (readiness)',
       });
+    }
   },
 };

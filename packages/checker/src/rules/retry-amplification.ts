@@ -5,7 +5,6 @@
 import type { RelatedInfo } from "@archc/dsl";
 import { arrowPath } from "../format.js";
 import { declaredAttempts, effectiveAttempts } from "../graph/call-arithmetic.js";
-import { modelLists } from "../graph/model-lists.js";
 import { bestPaths, pathEdges } from "../graph/paths.js";
 import { countOption, type Rule, ruleMeta } from "../rule.js";
 
@@ -30,7 +29,6 @@ export const retryAmplification: Rule = {
     const max = countOption(ctx, "max");
     const { model } = ctx;
     const g = ctx.analyses.callGraph;
-    const services = modelLists(model).services;
     const amp = bestPaths(
       g,
       ctx.analyses.callComponents,
@@ -54,39 +52,29 @@ export const retryAmplification: Rule = {
       const total = routeAttempts * amp.value[v];
       if (total <= max) continue;
       const edges = pathEdges(amp, v);
-      // The finding reads the entry route, the calls along the path and the names on it.
-      const inputs = () => [
-        name,
-        entry?.gateway,
-        entry?.route,
-        total,
-        ...edges.flatMap((e) => [e.call, g.names[e.from], g.names[e.to]]),
-      ];
-      ctx.forElement(services[v], inputs, () => {
-        const factors: string[] = [];
-        const related: RelatedInfo[] = [];
-        if (routeAttempts > 1 && entry?.route) {
-          factors.push(`${entry.gateway} route ${routeAttempts}`);
-          related.push({ span: entry.route.span, message: `${routeAttempts} attempts at the gateway` });
-        }
-        for (const e of edges) {
-          const a = effectiveAttempts(e.call.policy);
-          factors.push(`${g.names[e.from]}→${g.names[e.to]} ${a}`);
-          const capped =
-            a < declaredAttempts(e.call.policy)
-              ? ` (retries ${e.call.policy.retries}, capped by the timeout)`
-              : ` (retries ${e.call.policy.retries})`;
-          related.push({ span: e.call.targetSpan, message: `${a} attempt${a === 1 ? "" : "s"}${capped}` });
-        }
-        const names = [...(entry ? [entry.gateway] : []), name, ...edges.map((e) => g.names[e.to])];
-        const primary = edges.length > 0 ? related[related.length - edges.length] : related[0];
-        ctx.report({
-          message: `one request to ${name} can become ${total} attempts along ${arrowPath(names)}: ${factors.join(" × ")} = ${total} (max ${max})`,
-          span: primary.span,
-          elements: [name, ...names.filter((n) => n !== name)],
-          related: related.filter((r) => r !== primary),
-          help: "retry at one layer only (usually the one nearest the user), or give the path a retry budget",
-        });
+      const factors: string[] = [];
+      const related: RelatedInfo[] = [];
+      if (routeAttempts > 1 && entry?.route) {
+        factors.push(`${entry.gateway} route ${routeAttempts}`);
+        related.push({ span: entry.route.span, message: `${routeAttempts} attempts at the gateway` });
+      }
+      for (const e of edges) {
+        const a = effectiveAttempts(e.call.policy);
+        factors.push(`${g.names[e.from]}→${g.names[e.to]} ${a}`);
+        const capped =
+          a < declaredAttempts(e.call.policy)
+            ? ` (retries ${e.call.policy.retries}, capped by the timeout)`
+            : ` (retries ${e.call.policy.retries})`;
+        related.push({ span: e.call.targetSpan, message: `${a} attempt${a === 1 ? "" : "s"}${capped}` });
+      }
+      const names = [...(entry ? [entry.gateway] : []), name, ...edges.map((e) => g.names[e.to])];
+      const primary = edges.length > 0 ? related[related.length - edges.length] : related[0];
+      ctx.report({
+        message: `one request to ${name} can become ${total} attempts along ${arrowPath(names)}: ${factors.join(" × ")} = ${total} (max ${max})`,
+        span: primary.span,
+        elements: [name, ...names.filter((n) => n !== name)],
+        related: related.filter((r) => r !== primary),
+        help: "retry at one layer only (usually the one nearest the user), or give the path a retry budget",
       });
     }
   },

@@ -4,7 +4,6 @@
 
 import type { RelatedInfo } from "@archc/dsl";
 import { arrowPath } from "../format.js";
-import { modelLists } from "../graph/model-lists.js";
 import { bestPaths, hasOutsideCaller, pathEdges } from "../graph/paths.js";
 import { countOption, type Rule, ruleMeta } from "../rule.js";
 
@@ -21,7 +20,6 @@ export const serviceChain: Rule = {
     const max = countOption(ctx, "max");
     const g = ctx.analyses.callGraph;
     const comps = ctx.analyses.callComponents;
-    const services = modelLists(ctx.model).services;
     const hops = bestPaths(
       g,
       comps,
@@ -32,21 +30,17 @@ export const serviceChain: Rule = {
     for (let v = 0; v < g.names.length; v++) {
       if (hops.value[v] <= max || hasOutsideCaller(g, comps, v)) continue;
       const edges = pathEdges(hops, v);
-      // The finding reads the calls along the path and the names on it.
-      const inputs = () => [g.names[v], ...edges.flatMap((e) => [e.call, g.names[e.to]])];
-      ctx.forElement(services[v], inputs, () => {
-        const names = [g.names[v], ...edges.map((e) => g.names[e.to])];
-        const related: RelatedInfo[] = edges.slice(1).map((e) => ({
-          span: e.call.targetSpan,
-          message: `${g.names[e.from]} calls ${g.names[e.to]} here`,
-        }));
-        ctx.report({
-          message: `synchronous call chain of ${edges.length} hops (max ${max}): ${arrowPath(names)}`,
-          span: edges[0].call.targetSpan,
-          elements: names,
-          related,
-          help: "shorten the chain: let a service answer from its own data (replicated by events), or call the end of the chain asynchronously",
-        });
+      const names = [g.names[v], ...edges.map((e) => g.names[e.to])];
+      const related: RelatedInfo[] = edges.slice(1).map((e) => ({
+        span: e.call.targetSpan,
+        message: `${g.names[e.from]} calls ${g.names[e.to]} here`,
+      }));
+      ctx.report({
+        message: `synchronous call chain of ${edges.length} hops (max ${max}): ${arrowPath(names)}`,
+        span: edges[0].call.targetSpan,
+        elements: names,
+        related,
+        help: "shorten the chain: let a service answer from its own data (replicated by events), or call the end of the chain asynchronously",
       });
     }
   },

@@ -2,7 +2,7 @@
 // rollout; an availability target of 99.9% or more needs at least two.
 
 import { formatPercent } from "../format.js";
-import { elementOnly, type Rule, ruleMeta } from "../rule.js";
+import { type Rule, ruleMeta } from "../rule.js";
 import { modelLists } from "../graph/model-lists.js";
 
 const HIGH_AVAILABILITY = 0.999;
@@ -17,18 +17,17 @@ export const singleReplica: Rule = {
     source: "Kubernetes PodDisruptionBudget and high-availability practice",
   }),
   check(ctx) {
-    for (const service of modelLists(ctx.model).services)
-      ctx.forElement(service, elementOnly, () => {
-        const a = service.availability;
-        if (a === undefined || a < HIGH_AVAILABILITY) return;
-        const max = service.replicas?.max ?? 1;
-        if (max > 1) return;
-        ctx.report({
-          message: `${service.name} targets ${formatPercent(a)} availability with ${service.replicas ? "at most 1 replica" : "1 replica (no `replicas` declared)"}`,
-          span: service.nameSpan,
-          elements: [service.name],
-          help: "declare `replicas 2..N` (and spread them over nodes), or lower the availability target",
-        });
+    for (const service of modelLists(ctx.model).services) {
+      const a = service.availability;
+      if (a === undefined || a < HIGH_AVAILABILITY) continue;
+      const max = service.replicas?.max ?? 1;
+      if (max > 1) continue;
+      ctx.report({
+        message: `${service.name} targets ${formatPercent(a)} availability with ${service.replicas ? "at most 1 replica" : "1 replica (no `replicas` declared)"}`,
+        span: service.nameSpan,
+        elements: [service.name],
+        help: "declare `replicas 2..N` (and spread them over nodes), or lower the availability target",
       });
+    }
   },
 };

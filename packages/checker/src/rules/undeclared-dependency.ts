@@ -6,7 +6,7 @@
 import type { Model } from "@archc/compiler";
 import type { RelatedInfo, Span } from "@archc/dsl";
 import { listNames } from "../format.js";
-import { opInputs, opLabel } from "../op-label.js";
+import { opLabel } from "../op-label.js";
 import { type Rule, type RuleContext, ruleMeta } from "../rule.js";
 import { modelLists } from "../graph/model-lists.js";
 
@@ -22,25 +22,15 @@ export const undeclaredDependency: Rule = {
   check(ctx) {
     const { model } = ctx;
     for (const flow of modelLists(model).flows) {
-      const { by, bySpan } = flow;
-      if (by === undefined || bySpan === undefined) continue;
-      ctx.forElement(
-        flow,
-        () => driverInputs(model, by, flow.opRefs),
-        () => checkDriver(ctx, "flow", flow.name, by, bySpan, flow.opRefs),
-      );
+      if (flow.by === undefined || flow.bySpan === undefined) continue;
+      checkDriver(ctx, "flow", flow.name, flow.by, flow.bySpan, flow.opRefs);
     }
     for (const saga of modelLists(model).sagas) {
-      const { by, bySpan } = saga;
-      if (by === undefined || bySpan === undefined) continue;
+      if (saga.by === undefined || saga.bySpan === undefined) continue;
       const uses = saga.steps.flatMap((s) =>
         [s.action, s.compensation].flatMap((c) => (c?.op === undefined ? [] : [{ op: c.op, span: c.span }])),
       );
-      ctx.forElement(
-        saga,
-        () => driverInputs(model, by, uses),
-        () => checkDriver(ctx, "saga", saga.name, by, bySpan, uses),
-      );
+      checkDriver(ctx, "saga", saga.name, saga.by, saga.bySpan, uses);
     }
   },
 };
@@ -81,16 +71,6 @@ function checkDriver(
         : `add \`calls ${ops[0]}\` to service ${driver}`,
     });
   }
-}
-
-/** What `checkDriver` reads besides its arguments: the driver, its reach, the ops and labels. */
-function driverInputs(model: Model, driver: string, uses: readonly { op: string }[]): unknown[] {
-  return [
-    model.services[driver] !== undefined,
-    model.index.callees[driver],
-    model.gateways[driver],
-    ...uses.flatMap((u) => opInputs(model, u.op)),
-  ];
 }
 
 /** The services a driver may call: a service's callees, or the services a gateway routes to. */

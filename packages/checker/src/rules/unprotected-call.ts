@@ -3,7 +3,7 @@
 
 import type { Fix, Span } from "@archc/dsl";
 import { insertAt, pointAfter, pointBeforeLastChar } from "../edits.js";
-import { opInputs, opLabel } from "../op-label.js";
+import { opLabel } from "../op-label.js";
 import { type Rule, ruleMeta } from "../rule.js";
 import { modelLists } from "../graph/model-lists.js";
 
@@ -20,34 +20,22 @@ export const unprotectedCall: Rule = {
     source: "Neri et al. / μFreshener (wobbly service interaction)",
   }),
   check(ctx) {
-    const { model } = ctx;
-    for (const service of modelLists(model).services)
-      ctx.forElement(
-        service,
-        () => service.calls.flatMap((c) => opInputs(model, c.op)),
-        () => {
-          for (const call of service.calls) {
-            if (call.op === undefined) continue;
-            if (call.policy.timeoutMs !== undefined || call.policy.breaker !== undefined) continue;
-            const fix: Fix = call.hasPolicyBlock
-              ? {
-                  title: "add a 1s timeout",
-                  edits: [insertAt(pointBeforeLastChar(call.span), " timeout 1s ")],
-                }
-              : {
-                  title: "add a 1s timeout",
-                  edits: [insertAt(pointAfter(call.targetSpan), " { timeout 1s }")],
-                };
-            ctx.report({
-              message: `${service.name} calls ${opLabel(ctx.model, call.op)} with neither a timeout nor a circuit breaker`,
-              span: call.targetSpan,
-              elements: [service.name, call.toService, call.op],
-              related: relatedOp(ctx.model.ops[call.op]),
-              help: "add `timeout D` (the whole call, retries included) and, for a flaky dependency, `breaker N in D`",
-              fixes: [fix],
-            });
-          }
-        },
-      );
+    for (const service of modelLists(ctx.model).services) {
+      for (const call of service.calls) {
+        if (call.op === undefined) continue;
+        if (call.policy.timeoutMs !== undefined || call.policy.breaker !== undefined) continue;
+        const fix: Fix = call.hasPolicyBlock
+          ? { title: "add a 1s timeout", edits: [insertAt(pointBeforeLastChar(call.span), " timeout 1s ")] }
+          : { title: "add a 1s timeout", edits: [insertAt(pointAfter(call.targetSpan), " { timeout 1s }")] };
+        ctx.report({
+          message: `${service.name} calls ${opLabel(ctx.model, call.op)} with neither a timeout nor a circuit breaker`,
+          span: call.targetSpan,
+          elements: [service.name, call.toService, call.op],
+          related: relatedOp(ctx.model.ops[call.op]),
+          help: "add `timeout D` (the whole call, retries included) and, for a flaky dependency, `breaker N in D`",
+          fixes: [fix],
+        });
+      }
+    }
   },
 };

@@ -2,7 +2,7 @@
 // have succeeded and only its answer been lost (gRPC A6 retries only what is safe to repeat).
 
 import { insertAt, pointAfter } from "../edits.js";
-import { opInputs, opLabel } from "../op-label.js";
+import { opLabel } from "../op-label.js";
 import { type Rule, ruleMeta } from "../rule.js";
 import { modelLists } from "../graph/model-lists.js";
 
@@ -16,30 +16,24 @@ export const unsafeRetry: Rule = {
     source: "gRPC proposal A6 (client-side retries)",
   }),
   check(ctx) {
-    const { model } = ctx;
-    for (const service of modelLists(model).services)
-      ctx.forElement(
-        service,
-        () => service.calls.flatMap((c) => opInputs(model, c.op)),
-        () => {
-          for (const call of service.calls) {
-            const op = call.op === undefined ? undefined : ctx.model.ops[call.op];
-            if (op === undefined || call.policy.retries <= 0 || op.idempotent || op.readonly) continue;
-            ctx.report({
-              message: `${service.name} retries ${opLabel(ctx.model, op.id)} up to ${call.policy.retries} time${call.policy.retries === 1 ? "" : "s"}, but ${op.service}.${op.name} is neither idempotent nor readonly`,
-              span: call.targetSpan,
-              elements: [service.name, op.service, op.id],
-              related: [{ span: op.nameSpan, message: `${op.name} is declared here without \`idempotent\`` }],
-              help: `make ${op.name} idempotent (an idempotency key in its input) and mark it \`idempotent\`, or set \`retries 0\``,
-              fixes: [
-                {
-                  title: `mark ${op.service}.${op.name} idempotent`,
-                  edits: [insertAt(pointAfter(op.span), " idempotent")],
-                },
-              ],
-            });
-          }
-        },
-      );
+    for (const service of modelLists(ctx.model).services) {
+      for (const call of service.calls) {
+        const op = call.op === undefined ? undefined : ctx.model.ops[call.op];
+        if (op === undefined || call.policy.retries <= 0 || op.idempotent || op.readonly) continue;
+        ctx.report({
+          message: `${service.name} retries ${opLabel(ctx.model, op.id)} up to ${call.policy.retries} time${call.policy.retries === 1 ? "" : "s"}, but ${op.service}.${op.name} is neither idempotent nor readonly`,
+          span: call.targetSpan,
+          elements: [service.name, op.service, op.id],
+          related: [{ span: op.nameSpan, message: `${op.name} is declared here without \`idempotent\`` }],
+          help: `make ${op.name} idempotent (an idempotency key in its input) and mark it \`idempotent\`, or set \`retries 0\``,
+          fixes: [
+            {
+              title: `mark ${op.service}.${op.name} idempotent`,
+              edits: [insertAt(pointAfter(op.span), " idempotent")],
+            },
+          ],
+        });
+      }
+    }
   },
 };
