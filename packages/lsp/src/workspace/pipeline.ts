@@ -2,8 +2,8 @@
 // check (rules → findings), the formatter, and the catalogues that explain a code. This module
 // is the one place that knows the other packages' entry points.
 
-import { checkModel, engineMetas, type RuleMeta, rules } from "@archc/checker";
-import { allCodes, type Compilation, compileWorkspace } from "@archc/compiler";
+import { checkModel, engineMetas, type RuleMemo, type RuleMeta, rules } from "@archc/checker";
+import { allCodes, type Compilation, compileIncremental } from "@archc/compiler";
 import { type Diagnostic, type FormatResult, formatSource, type Workspace } from "@archc/dsl";
 
 export type { Compilation as CompileOutput };
@@ -13,13 +13,20 @@ const ruleMetas = new Map<string, RuleMeta>(
 );
 
 export const pipeline = {
-  compile(ws: Workspace): Compilation {
-    return compileWorkspace(ws);
+  /**
+   * The same as `archc check` compiles, reusing what `previous` (this compilation's last
+   * result) built for declarations whose trees did not change.
+   */
+  compile(ws: Workspace, previous?: Compilation): Compilation {
+    return compileIncremental(previous, ws);
   },
 
-  /** Compiler diagnostics and rule findings, exactly as `archc check` reports them. */
-  check(compiled: Compilation): readonly Diagnostic[] {
-    return checkModel(compiled).diagnostics;
+  /**
+   * Compiler diagnostics and rule findings, exactly as `archc check` reports them; `memo`
+   * reuses the findings about Model entries the compile kept from the previous round.
+   */
+  check(compiled: Compilation, memo?: RuleMemo): readonly Diagnostic[] {
+    return checkModel(compiled, memo ? { memo } : {}).diagnostics;
   },
 
   format(file: string, text: string): FormatResult {

@@ -12,11 +12,12 @@ import {
   type Workspace,
   workspaceDiagnostics,
 } from "@archc/dsl";
+import { RuleMemo } from "@archc/checker";
 import type { Model } from "@archc/compiler";
 import { SymbolTable } from "../symbols/symbol-table.js";
 import { loadCompilations } from "./compilations.js";
 import { DiagnosticsByFile } from "./diagnostics-by-file.js";
-import { pipeline } from "./pipeline.js";
+import { type CompileOutput, pipeline } from "./pipeline.js";
 import type { OverlayHost } from "./source-host.js";
 
 export interface Compilation {
@@ -65,10 +66,7 @@ export class Project {
   private index: { key: string; snap: IndexSnapshot } | undefined;
   private checked: { key: string; snap: CheckedSnapshot } | undefined;
   /** Compile and check results by compilation entry, reused while the trees are identical. */
-  private readonly results = new Map<
-    string,
-    { asts: readonly SourceFileAst[]; model?: Model; diagnostics: readonly Diagnostic[] }
-  >();
+  private readonly results = new Map<string, CompilationResult>();
 
   /** Milliseconds spent in each phase by the latest snapshots (for the benchmark and tracing). */
   readonly phases: Record<"load" | "index" | "compile" | "check" | "collect", number> = {
@@ -207,13 +205,15 @@ export class Project {
       return { ...c, model: prior.model, diagnostics: prior.diagnostics };
     let model: Model | undefined;
     let found: Diagnostic[];
+    let compiled: CompileOutput | undefined;
+    const memo = prior?.memo ?? new RuleMemo();
     try {
       let t = performance.now();
-      const compiled = pipeline.compile(c.workspace);
+      compiled = pipeline.compile(c.workspace, prior?.compiled);
       this.phases.compile += performance.now() - t;
       t = performance.now();
       model = compiled.model;
-      found = [...pipeline.check(compiled)];
+      found = [...pipeline.check(compiled, memo)];
       this.phases.check += performance.now() - t;
     } catch (err) {
       // A stage that throws on a half-typed file must not take the server down with it: keep
@@ -221,7 +221,7 @@ export class Project {
       found = [...workspaceDiagnostics(c.workspace), internalError(c, err)];
     }
     const diagnostics = dedupe(found);
-    this.results.set(c.entry, { asts, model, diagnostics });
+    this.results.set(c.entry, { asts, model, diagnostics, compiled, memo });
     return { ...c, model, diagnostics };
   }
 
@@ -237,6 +237,17 @@ export class Project {
     }
     return undefined;
   }
+}
+
+/** A compilation's latest compile and check, and what the next round reuses of them. */
+interface CompilationResult {
+  readonly asts: readonly SourceFileAst[];
+  readonly model?: Model;
+  readonly diagnostics: readonly Diagnostic[];
+  /** The latest compile (the incremental compiler's base for the next one). */
+  readonly compiled?: CompileOutput;
+  /** Rule findings per Model entry, reused for the entries the next compile keeps. */
+  readonly memo: RuleMemo;
 }
 
 function sameTrees(a: readonly SourceFileAst[], b: readonly SourceFileAst[]): boolean {
