@@ -26,8 +26,7 @@ export function writeBlockYaml(value: unknown): BlockYaml | undefined {
   // that lives as long as the file does.
   const out: Writer = { parts: [], mergeLikeKey: false };
   try {
-    if (isEmpty(value)) out.parts.push(Array.isArray(value) ? "[]" : "{}");
-    else collection(value, 0, out);
+    if (!collection(value, 0, out)) out.parts.push(Array.isArray(value) ? "[]" : "{}");
   } catch (e) {
     if (e instanceof Unsupported) return undefined;
     throw e;
@@ -40,52 +39,48 @@ interface Writer {
   mergeLikeKey: boolean;
 }
 
+/** An array or a plain object (one with an own `toJSON` function is refused by `scalar`). */
 function isCollection(value: unknown): value is object {
   if (Array.isArray(value)) return true;
   if (value === null || typeof value !== "object") return false;
   const proto = Object.getPrototypeOf(value);
-  return (
-    (proto === Object.prototype || proto === null) &&
-    typeof (value as { toJSON?: unknown }).toJSON !== "function"
-  );
-}
-
-/** An array without items or an object whose every value is undefined (written `[]`, `{}`). */
-function isEmpty(value: object): boolean {
-  if (Array.isArray(value)) return value.length === 0;
-  for (const k in value)
-    if ((value as Record<string, unknown>)[k] !== undefined && Object.hasOwn(value, k)) return false;
-  return true;
+  return proto === Object.prototype || proto === null;
 }
 
 const indents: string[] = [""];
 const breaks: string[] = ["\n"];
-/** The indentation of nesting level `depth`, and a line break followed by it. */
+const itemBreaks: string[] = ["\n- "];
+/** The indentation of nesting level `depth` (and, cached, a line break followed by it). */
 function indentOf(depth: number): string {
   while (indents.length <= depth) {
-    indents.push(`${indents[indents.length - 1]}  `);
-    breaks.push(`\n${indents[indents.length - 1]}`);
+    const indent = `${indents[indents.length - 1]}  `;
+    indents.push(indent);
+    breaks.push(`\n${indent}`);
+    itemBreaks.push(`\n${indent}- `);
   }
   return indents[depth];
 }
 
-/** A non-empty collection whose lines after the first start at nesting level `depth`. */
-function collection(value: object, depth: number, out: Writer): void {
+/**
+ * A collection whose lines after the first start at nesting level `depth`; false when it has
+ * nothing to write (no items, or only undefined values), which the caller writes `[]` or `{}`.
+ */
+function collection(value: object, depth: number, out: Writer): boolean {
   const inner = depth + 1;
   const innerIndent = indentOf(inner);
   const lineBreak = breaks[depth];
   const { parts } = out;
   if (Array.isArray(value)) {
+    const itemBreak = itemBreaks[depth];
     for (let i = 0; i < value.length; i++) {
       if (!(i in value)) throw new Unsupported();
       const v: unknown = value[i];
-      parts.push(i === 0 ? "- " : `${lineBreak}- `);
+      parts.push(i === 0 ? "- " : itemBreak);
       if (typeof v !== "object" || v === null) parts.push(scalar(v, innerIndent));
       else if (!isCollection(v)) throw new Unsupported();
-      else if (isEmpty(v)) parts.push(Array.isArray(v) ? "[]" : "{}");
-      else nested(v, inner, out);
+      else if (!nested(v, inner, out)) parts.push(Array.isArray(v) ? "[]" : "{}");
     }
-    return;
+    return value.length > 0;
   }
   const record = value as Record<string, unknown>;
   let first = true;
@@ -100,19 +95,23 @@ function collection(value: object, depth: number, out: Writer): void {
     parts.push(key);
     if (typeof v !== "object" || v === null) parts.push(": ", scalar(v, innerIndent));
     else if (!isCollection(v)) throw new Unsupported();
-    else if (isEmpty(v)) parts.push(Array.isArray(v) ? ": []" : ": {}");
     else {
+      const mark = parts.length;
       parts.push(":", breaks[inner]);
-      nested(v, inner, out);
+      if (!nested(v, inner, out)) {
+        parts.length = mark;
+        parts.push(Array.isArray(v) ? ": []" : ": {}");
+      }
     }
   }
+  return !first;
 }
 
 /** Texts of shared values (see shareInYaml) by nesting depth. */
 const sharedTexts = new WeakMap<object, (string | undefined)[]>();
 
-/** A non-empty collection inside another; a shared one written once per depth. */
-function nested(v: object, depth: number, out: Writer): void {
+/** A collection inside another (see `collection`); a shared one written once per depth. */
+function nested(v: object, depth: number, out: Writer): boolean {
   if (!isSharedInYaml(v)) return collection(v, depth, out);
   let texts = sharedTexts.get(v);
   let text = texts?.[depth];
@@ -127,7 +126,9 @@ function nested(v: object, depth: number, out: Writer): void {
       texts[depth] = text;
     }
   }
+  if (text === "") return false;
   out.parts.push(text);
+  return true;
 }
 
 function scalar(v: unknown, indent: string): string {
