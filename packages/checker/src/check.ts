@@ -66,7 +66,7 @@ export function checkModel(input: CheckInput, options: CheckOptions = {}): Check
     externalRan: [...(options.externalRan ?? []), ...(mc ? modelCheckMetas.map((m) => m.id) : [])],
   });
   const findings = withoutCompilerOverlap(run.diagnostics, compilerDiagnostics);
-  const diagnostics = [...compilerDiagnostics, ...findings].sort(compareDiagnostics);
+  const diagnostics = mergeSorted(compilerDiagnostics, findings);
   return {
     model,
     diagnostics,
@@ -97,6 +97,28 @@ function withoutCompilerOverlap(findings: Diagnostic[], compiler: readonly Diagn
     const code = COMPILER_OVERLAP[f.code];
     return code === undefined || !covered.has(key(code, f.span));
   });
+}
+
+/**
+ * `[...first, ...second].sort(compareDiagnostics)` in one pass when both are sorted already
+ * (the compiler's list and the rules' are), which keeps ties in the same order as the stable
+ * sort: `first`'s before `second`'s.
+ */
+function mergeSorted(first: readonly Diagnostic[], second: readonly Diagnostic[]): Diagnostic[] {
+  if (!isSorted(first) || !isSorted(second)) return [...first, ...second].sort(compareDiagnostics);
+  const out: Diagnostic[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < first.length && j < second.length)
+    out.push(compareDiagnostics(first[i], second[j]) <= 0 ? first[i++] : second[j++]);
+  while (i < first.length) out.push(first[i++]);
+  while (j < second.length) out.push(second[j++]);
+  return out;
+}
+
+function isSorted(list: readonly Diagnostic[]): boolean {
+  for (let i = 1; i < list.length; i++) if (compareDiagnostics(list[i - 1], list[i]) > 0) return false;
+  return true;
 }
 
 export function countBySeverity(diags: readonly Diagnostic[]): CheckResult["counts"] {
