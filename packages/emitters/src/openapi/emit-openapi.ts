@@ -96,7 +96,7 @@ export function openApiDocument(ctx: EmitContext, svc: Service, api: Api): Recor
   }
   // Components are what the paths reference (a GET's record domain is spread into query
   // parameters and never referenced itself), and what those reference in turn.
-  const referenced = referencedComponents(paths).map((name) => ({ kind: "ref" as const, name }));
+  const referenced = [...referencedComponents(paths)].map((name) => ({ kind: "ref" as const, name }));
   const schemas: Record<string, unknown> = componentSchemas(
     ctx.components,
     reachableTypes(ctx.model, referenced),
@@ -225,14 +225,18 @@ function recordFields(
   );
 }
 
-function referencedComponents(node: unknown, out: string[] = []): string[] {
+/** Component names `$ref`erenced under `node`, in first-reached order. */
+function referencedComponents(node: unknown, out = new Set<string>()): Set<string> {
   if (Array.isArray(node)) for (const x of node) referencedComponents(x, out);
   else if (node && typeof node === "object")
-    for (const [k, v] of Object.entries(node)) {
-      if (k === "$ref" && typeof v === "string" && v.startsWith("#/components/schemas/")) {
-        const name = v.slice("#/components/schemas/".length);
-        if (name !== PROBLEM_COMPONENT && !out.includes(name)) out.push(name);
-      } else referencedComponents(v, out);
+    for (const k of Object.keys(node)) {
+      const v: unknown = (node as Record<string, unknown>)[k];
+      if (k === "$ref" && typeof v === "string" && v.startsWith(COMPONENT_REF)) {
+        const name = v.slice(COMPONENT_REF.length);
+        if (name !== PROBLEM_COMPONENT) out.add(name);
+      } else if (v && typeof v === "object") referencedComponents(v, out);
     }
   return out;
 }
+
+const COMPONENT_REF = "#/components/schemas/";

@@ -12,14 +12,13 @@ export interface SharedComponents {
 }
 
 export function sharedComponents(model: Model): SharedComponents {
-  const built = new Map<string, JsonSchema>();
+  const built: Record<Dialect, Map<string, JsonSchema>> = { "2020-12": new Map(), "draft-07": new Map() };
   return {
     schema(name, dialect) {
-      const key = `${dialect} ${name}`;
-      let schema = built.get(key);
+      let schema = built[dialect].get(name);
       if (!schema) {
         schema = shareInYaml(definitionSchema(model.types[name], dialect));
-        built.set(key, schema);
+        built[dialect].set(name, schema);
       }
       return schema;
     },
