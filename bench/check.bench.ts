@@ -1,7 +1,8 @@
 // `archc check` end to end on generated systems of 1k and 10k services: wall time and peak RSS
 // of the bundled CLI (`archc check DIR --format json --output FILE`, what CI runs), the median
 // of a few runs; then, in process on the same code bundled, where the time goes (load + parse,
-// compile, rules, model checker).
+// compile, rules, model checker), and what the rules cost the language server after a
+// one-character edit (in process, from source: incremental compile, with and without the memo).
 //
 // Target on this machine: 10k services ≤ 2 s wall and ≤ 500 MB peak RSS.
 //
@@ -17,6 +18,9 @@ import * as path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { build } from "esbuild";
+import { checkModel, RuleMemo } from "../packages/checker/src/index.js";
+import { compileIncremental } from "../packages/compiler/src/index.js";
+import { diskHost, expandEntries, loadWorkspace, type ParsedFile } from "../packages/dsl/src/index.js";
 import type { measurePhases } from "./check-phases.js";
 import { generateSystem, systemBytes } from "./generate.js";
 
@@ -91,6 +95,47 @@ async function bundledPhases(): Promise<typeof measurePhases> {
     .measurePhases;
 }
 
+/**
+ * The language server's re-check after a one-character edit (typed into, then deleted from, a
+ * service's `owner` string): CPU ms of the rules on a Model from `compileIncremental`, without
+ * and with a RuleMemo that saw the previous round; medians of `rounds`.
+ */
+function recheckAfterEdit(dir: string, rounds: number): { full: number; memo: number } {
+  const files = expandEntries([dir]);
+  const target = files.find((f) => f.includes(`${path.sep}services${path.sep}`)) ?? files[0];
+  const original = diskHost.read(target, path.basename(target));
+  if (!original.ok) throw new Error(`cannot read ${target}`);
+  let text = original.text;
+  const host = {
+    read: (abs: string, file: string) =>
+      abs === target ? { ok: true as const, text } : diskHost.read(abs, file),
+  };
+  const cache = new Map<string, ParsedFile>();
+  const load = () => loadWorkspace(files, { root: dir, host, cache });
+  const cpu = () => {
+    const u = process.cpuUsage();
+    return (u.user + u.system) / 1000;
+  };
+  const memo = new RuleMemo();
+  let previous = compileIncremental(undefined, load());
+  checkModel(previous, { memo });
+  const at = original.text.indexOf('owner "') + 'owner "'.length;
+  const full: number[] = [];
+  const memoised: number[] = [];
+  for (let i = 0; i < rounds; i++) {
+    text = i % 2 === 0 ? `${original.text.slice(0, at)}x${original.text.slice(at)}` : original.text;
+    const compiled = compileIncremental(previous, load());
+    let t = cpu();
+    checkModel(compiled);
+    full.push(cpu() - t);
+    t = cpu();
+    checkModel(compiled, { memo });
+    memoised.push(cpu() - t);
+    previous = compiled;
+  }
+  return { full: median(full), memo: median(memoised) };
+}
+
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
@@ -126,6 +171,11 @@ async function main(): Promise<void> {
       `${String(services).padStart(6)} services (${megabytes.toFixed(1)} MB): ` +
         `wall ${wallMs.toFixed(0)} ms (median of ${runs}), peak RSS ${rssMb === undefined ? "n/a" : `${rssMb.toFixed(0)} MB`}; ` +
         `in process: ${split}\n`,
+    );
+    const recheck = recheckAfterEdit(dir, 8);
+    process.stdout.write(
+      `${String(services).padStart(6)} services: rules after a one-character edit (incremental compile), CPU: ` +
+        `${recheck.full.toFixed(0)} ms full, ${recheck.memo.toFixed(0)} ms with the language server's RuleMemo\n`,
     );
     last = { wallMs, rssMb };
   }
