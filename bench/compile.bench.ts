@@ -11,6 +11,16 @@
 //   npx tsx bench/compile.bench.ts [--sizes 1000,10000] [--iterations 5] [--mode bundled,tsx] [--check]
 //
 // --check exits 1 when the stage's 10k/1k ratio exceeds the target.
+//
+// --incremental measures what the language server does instead: the workspace is loaded with a
+// parse cache (unchanged files keep their ASTs), then the one-character edit of
+// bench/lsp.bench.ts — a character typed into the first `owner "…"` string of the first
+// services file, then deleted — is applied --edits times (default 40), each followed by a
+// reload (parse of the edited file) and `compileIncremental` on the previous compilation.
+// Reported: median/p95 CPU and wall of the compile step and of the reload, and the reuse
+// counts of the last edit. Target: compile median ≤ 20 ms at 1k.
+//
+//   npx tsx bench/compile.bench.ts --incremental [--sizes 1000] [--edits 40] [--mode bundled]
 
 import { mkdirSync } from "node:fs";
 import * as os from "node:os";
@@ -21,11 +31,17 @@ import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 import { build } from "esbuild";
 import type * as Compiler from "../packages/compiler/src/index.js";
+import type * as Dsl from "../packages/dsl/src/index.js";
 import { generateSystem, systemBytes } from "./generate.js";
 
-type CompilerApi = Pick<typeof Compiler, "compileFiles" | "compileWorkspace">;
+type CompilerApi = Pick<
+  typeof Compiler,
+  "compileFiles" | "compileWorkspace" | "compileIncremental" | "reuseStats" | "memoryHost" | "MEMORY_ROOT"
+> &
+  Pick<typeof Dsl, "loadWorkspace">;
 
 const TARGET_RATIO = 12;
+const TARGET_INCREMENTAL_MS = 20;
 
 // Each timed run starts from a collected heap, so it pays for its own garbage only, not for
 // what the previous run left behind.
@@ -36,8 +52,17 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 async function bundledCompiler(): Promise<CompilerApi> {
   const outfile = path.join(here, "out", "compile-bundle.mjs");
   mkdirSync(path.dirname(outfile), { recursive: true });
+  const packages = path.join(here, "..", "packages");
   await build({
-    entryPoints: [path.join(here, "..", "packages", "compiler", "src", "index.ts")],
+    // The compiler plus the loader the language server drives it with.
+    stdin: {
+      contents: [
+        `export * from ${JSON.stringify(path.join(packages, "compiler", "src", "index.ts"))};`,
+        `export { loadWorkspace } from ${JSON.stringify(path.join(packages, "dsl", "src", "index.ts"))};`,
+      ].join("\n"),
+      resolveDir: here,
+      loader: "ts",
+    },
     outfile,
     bundle: true,
     platform: "node",
@@ -52,7 +77,11 @@ async function bundledCompiler(): Promise<CompilerApi> {
 }
 
 async function tsxCompiler(): Promise<CompilerApi> {
-  return import("../packages/compiler/src/index.js");
+  const [compiler, dsl] = await Promise.all([
+    import("../packages/compiler/src/index.js"),
+    import("../packages/dsl/src/index.js"),
+  ]);
+  return { ...compiler, loadWorkspace: dsl.loadWorkspace };
 }
 
 function median(values: number[]): number {
@@ -115,6 +144,68 @@ function measure(mode: string, api: CompilerApi, services: number, iterations: n
   };
 }
 
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+/** CPU and wall milliseconds of one call. */
+function timeOnce<T>(f: () => T): { cpu: number; wall: number; result: T } {
+  const c0 = process.cpuUsage();
+  const w0 = performance.now();
+  const result = f();
+  const wall = performance.now() - w0;
+  const c = process.cpuUsage(c0);
+  return { cpu: (c.user + c.system) / 1000, wall, result };
+}
+
+/** The language server's loop: one-character edits, each reloaded and compiled incrementally. */
+function measureIncremental(mode: string, api: CompilerApi, services: number, edits: number): boolean {
+  const files = Object.fromEntries(generateSystem({ services, seed: 1 }).files);
+  const target = Object.keys(files).find((f) => f.startsWith("services/"));
+  if (target === undefined) throw new Error("the generated system has no services file");
+  const original = files[target];
+  const anchor = original.indexOf('owner "') + 'owner "'.length;
+  const edited = `${original.slice(0, anchor)}x${original.slice(anchor)}`;
+  const cache = new Map<string, Dsl.ParsedFile>();
+  const entries = Object.keys(files)
+    .sort()
+    .map((f) => path.resolve(api.MEMORY_ROOT, f));
+  const load = () =>
+    api.loadWorkspace(entries, { root: api.MEMORY_ROOT, host: api.memoryHost(files), cache });
+  let previous = api.compileIncremental(undefined, load());
+  if (previous.diagnostics.length > 0) throw new Error(`the generated system has diagnostics`);
+  const compileCpu: number[] = [];
+  const compileWall: number[] = [];
+  const loadCpu: number[] = [];
+  // Warm-up edits are not counted: the JIT settles on the incremental paths first.
+  const warmup = 6;
+  for (let i = 0; i < edits + warmup; i++) {
+    files[target] = i % 2 === 0 ? edited : original;
+    const loaded = timeOnce(load);
+    const compiled = timeOnce(() => api.compileIncremental(previous, loaded.result));
+    previous = compiled.result;
+    if (i < warmup) continue;
+    loadCpu.push(loaded.cpu);
+    compileCpu.push(compiled.cpu);
+    compileWall.push(compiled.wall);
+  }
+  const stats = api.reuseStats(previous);
+  const ms = (x: number) => `${x.toFixed(1)} ms`;
+  const ok = median(compileCpu) <= TARGET_INCREMENTAL_MS;
+  process.stdout.write(
+    [
+      `${mode} ${services} services, ${edits} edits of ${target}:`,
+      `  compile  cpu median ${ms(median(compileCpu))}  p95 ${ms(percentile(compileCpu, 95))}` +
+        `   wall median ${ms(median(compileWall))}  p95 ${ms(percentile(compileWall, 95))}`,
+      `  reload   cpu median ${ms(median(loadCpu))}  p95 ${ms(percentile(loadCpu, 95))}`,
+      `  reuse of the last edit: ${JSON.stringify(stats)}`,
+      `  target: compile cpu median ≤ ${TARGET_INCREMENTAL_MS} ms: ${ok ? "met" : "MISSED"}`,
+    ].join("\n") + "\n",
+  );
+  return ok;
+}
+
 function row(m: Measurement): string {
   return [
     m.mode.padEnd(8),
@@ -135,8 +226,20 @@ async function main(): Promise<void> {
       iterations: { type: "string", default: "5" },
       mode: { type: "string", default: "bundled" },
       check: { type: "boolean", default: false },
+      incremental: { type: "boolean", default: false },
+      edits: { type: "string", default: "40" },
     },
   });
+  if (values.incremental) {
+    let failed = false;
+    for (const mode of values.mode.split(",")) {
+      const api = mode === "tsx" ? await tsxCompiler() : await bundledCompiler();
+      const sizes = values.sizes === "1000,10000" ? [1000] : values.sizes.split(",").map(Number);
+      for (const services of sizes) failed ||= !measureIncremental(mode, api, services, Number(values.edits));
+    }
+    if (values.check && failed) process.exitCode = 1;
+    return;
+  }
   const sizes = values.sizes.split(",").map(Number);
   const iterations = Number(values.iterations);
   process.stdout.write(
