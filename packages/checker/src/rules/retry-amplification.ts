@@ -8,6 +8,8 @@ import { declaredAttempts, effectiveAttempts } from "../graph/call-arithmetic.js
 import { bestPaths, pathEdges } from "../graph/paths.js";
 import { countOption, type Rule, ruleMeta } from "../rule.js";
 
+const NO_ROUTES: readonly { readonly gateway: string; readonly index: number }[] = [];
+
 export const retryAmplification: Rule = {
   meta: ruleMeta({
     id: "retry-amplification",
@@ -38,11 +40,12 @@ export const retryAmplification: Rule = {
     );
     for (let v = 0; v < g.names.length; v++) {
       const name = g.names[v];
-      const routes = (model.index.routes[name] ?? []).map((r) => ({
+      const declared = model.index.routes[name] ?? NO_ROUTES;
+      if (g.callersOf[v].length > 0 && declared.length === 0) continue;
+      const routes = declared.map((r) => ({
         gateway: r.gateway,
         route: model.gateways[r.gateway]?.routes[r.index],
       }));
-      if (g.callersOf[v].length > 0 && routes.length === 0) continue;
       // The route with the most retries is the worst way in.
       let entry: (typeof routes)[number] | undefined;
       for (const r of routes)
