@@ -23,6 +23,7 @@ import { DiagnosticSink } from "./diagnostics.js";
 import { buildFlows } from "./flows/build-flows.js";
 import { freezeModel } from "./freeze.js";
 import type { ServiceReuse } from "./incremental/service-reuse.js";
+import type { TypeReuse } from "./incremental/type-reuse.js";
 import { buildIndex } from "./index/build-index.js";
 import { MEMORY_ROOT, memoryHost } from "./memory-host.js";
 import type { Model } from "./model/schema.js";
@@ -76,15 +77,18 @@ export function compileWorkspace(ws: Workspace): Compilation {
   return runPipeline(ws);
 }
 
-/**
- * The stages, in order. `reuse` lets incremental compilation skip unchanged services;
- * `beforeFreeze` sees the finished Model (and the context) before it is frozen.
- */
-export function runPipeline(
-  ws: Workspace,
-  reuse?: ServiceReuse,
-  beforeFreeze?: (ctx: CompileContext) => void,
-): Compilation {
+/** What incremental compilation hooks into the pipeline. */
+export interface PipelineHooks {
+  /** Skips unchanged services. */
+  readonly services?: ServiceReuse;
+  /** Skips unchanged records and enums. */
+  readonly types?: TypeReuse;
+  /** Sees the finished Model (and the context) before it is frozen. */
+  readonly beforeFreeze?: (ctx: CompileContext) => void;
+}
+
+/** The stages, in order. */
+export function runPipeline(ws: Workspace, hooks: PipelineHooks = {}): Compilation {
   const sink = new DiagnosticSink();
   const collected = collectDecls(ws, sink);
   const ctx: CompileContext = {
@@ -97,7 +101,8 @@ export function runPipeline(
     rules: collected.rules,
     comments: collected.comments,
     model: emptyModel(ws),
-    reuse,
+    reuse: hooks.services,
+    typeReuse: hooks.types,
   };
   buildSystem(ctx);
   buildTypes(ctx);
@@ -112,7 +117,7 @@ export function runPipeline(
   buildRules(ctx);
   buildSuppressions(ctx);
   ctx.model.index = buildIndex(ctx.model, (svc) => ctx.apis.newest(svc)?.name);
-  beforeFreeze?.(ctx);
+  hooks.beforeFreeze?.(ctx);
 
   const diagnostics = [...workspaceDiagnostics(ws), ...sink.list].sort(compareDiagnostics);
   return { model: freezeModel(ctx.model), diagnostics, workspace: ws };

@@ -8,6 +8,7 @@ import type { Model } from "./model/schema.js";
 import type { SymbolTable } from "./names/collect-decls.js";
 import type { ApiTable } from "./names/api-table.js";
 import type { ServiceReuse } from "./incremental/service-reuse.js";
+import type { TypeReuse } from "./incremental/type-reuse.js";
 import type { TypeResolver } from "./types/resolve-types.js";
 
 export interface CompileContext {
@@ -23,4 +24,6 @@ export interface CompileContext {
   readonly model: Model;
   /** Set by incremental compilation: services that may be reused from the previous one. */
   readonly reuse?: ServiceReuse;
+  /** Set by incremental compilation: records and enums that may be reused from the previous one. */
+  readonly typeReuse?: TypeReuse;
 }

@@ -233,6 +233,46 @@ describe("compileIncremental", () => {
     expect(reuseStats(second)).toMatchObject({ builtFresh: 1, buildReused: 0 });
   });
 
+  it("reuses records and enums of unchanged files, and rebuilds one whose looked-up name changed kind", () => {
+    const files = {
+      "k.arch": "enum K { a, b }\n",
+      "r.arch": "type R { m: map<K, string> }\ntype P { id: string }\n",
+      "u.arch": "type U { r: R }\n",
+    };
+    const ws = new EditableWorkspace(files);
+    const first = compileIncremental(undefined, ws.load());
+    expect(first.diagnostics).toEqual([]);
+    // An edit that changes no declaration of k.arch: every type is reused as is.
+    ws.files["k.arch"] = "enum K { a, b }\n\n";
+    const second = compileIncremental(first, ws.load());
+    expectSameAsFull(second, ws.load());
+    expect(reuseStats(second)).toMatchObject({ typesBuilt: 1, typesReused: 3 });
+    for (const name of ["R", "P", "U"]) expect(second.model.types[name]).toBe(first.model.types[name]);
+    // K becomes a record: R (same declaration, in an unchanged file) must be checked again.
+    ws.files["k.arch"] = "type K { a: string }\n";
+    const third = compileIncremental(second, ws.load());
+    expectSameAsFull(third, ws.load());
+    expect(third.diagnostics.map((d) => d.code)).toEqual(["E0306"]);
+    expect(reuseStats(third)).toMatchObject({ typesBuilt: 2, typesReused: 2 });
+  });
+
+  it("rebuilds a record when another file now declares the name it looked up first", () => {
+    const files = {
+      "a.arch": "type A { x: string }\n",
+      "b.arch": "type B { k: map<K, string> }\n",
+      "c.arch": "enum K { a }\n",
+      "main.arch": 'import "a.arch"\nimport "b.arch"\nimport "c.arch"\n',
+    };
+    const ws = new EditableWorkspace(files);
+    const first = compileIncremental(undefined, ws.load());
+    expect(first.diagnostics).toEqual([]);
+    // a.arch, loaded before c.arch, now declares K as a record: the first declaration wins.
+    ws.files["a.arch"] = "type A { x: string }\ntype K { y: string }\n";
+    const second = compileIncremental(first, ws.load());
+    expectSameAsFull(second, ws.load());
+    expect(second.diagnostics.map((d) => d.code).sort()).toEqual(["E0201", "E0306"]);
+  });
+
   it("falls back to a full compile after a plain compileWorkspace", () => {
     const ws = new EditableWorkspace(readExample("shop"));
     const plain = compileWorkspace(ws.load());

@@ -22,31 +22,52 @@
 
 import type { Workspace } from "@archc/dsl";
 import { type Compilation, runPipeline } from "../compile.js";
-import { type IncrementalState, ServiceReuse } from "./service-reuse.js";
+import { ServiceReuse, type ServiceState } from "./service-reuse.js";
 import { shareUnchanged } from "./structural-share.js";
+import { changedNames, type TypeMemos, TypeReuse } from "./type-reuse.js";
+
+/** What one compilation leaves for the next. */
+interface IncrementalState {
+  readonly services: ServiceState;
+  readonly types: TypeMemos;
+}
 
 const states = new WeakMap<Compilation, IncrementalState>();
 
-/** How much of the previous compilation one incremental compile reused (services). */
+/** How much of the previous compilation one incremental compile reused (services, then types). */
 export interface ReuseStats {
   readonly builtFresh: number;
   readonly buildReused: number;
   readonly relinked: number;
   readonly reused: number;
+  readonly typesBuilt: number;
+  readonly typesReused: number;
 }
 
 const stats = new WeakMap<Compilation, ReuseStats>();
 
 export function compileIncremental(previous: Compilation | undefined, ws: Workspace): Compilation {
   const before = previous === undefined ? undefined : states.get(previous);
-  const reuse = new ServiceReuse(before);
+  const services = new ServiceReuse(before?.services);
+  const types = new TypeReuse(
+    before?.types,
+    previous === undefined ? undefined : changedNames(previous.workspace, ws),
+  );
   let state: IncrementalState | undefined;
-  const compilation = runPipeline(ws, reuse, (ctx) => {
-    if (before !== undefined) shareUnchanged(before.model, ctx.model);
-    state = reuse.finish(ctx);
+  const compilation = runPipeline(ws, {
+    services,
+    types,
+    beforeFreeze: (ctx) => {
+      if (before !== undefined) shareUnchanged(before.services.model, ctx.model);
+      state = { services: services.finish(ctx), types: types.finish() };
+    },
   });
   if (state !== undefined) states.set(compilation, state);
-  stats.set(compilation, { ...reuse.stats });
+  stats.set(compilation, {
+    ...services.stats,
+    typesBuilt: types.stats.built,
+    typesReused: types.stats.reused,
+  });
   return compilation;
 }
 

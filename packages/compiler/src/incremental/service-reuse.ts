@@ -9,7 +9,7 @@ import type { ServiceDecl } from "@archc/dsl";
 import type { CompileContext } from "../context.js";
 import type { Model, Op, Service } from "../model/schema.js";
 import type { ApiEntry } from "../names/api-table.js";
-import { Fingerprints } from "./fingerprint.js";
+import { Fingerprints, sameEntry } from "./fingerprint.js";
 
 /** What one compilation remembers about one service, for the next. */
 export interface ServiceMemo {
@@ -26,7 +26,7 @@ export interface ServiceMemo {
   readonly clean: boolean;
 }
 
-export interface IncrementalState {
+export interface ServiceState {
   readonly model: Model;
   readonly services: ReadonlyMap<ServiceDecl, ServiceMemo>;
   readonly fingerprints: Fingerprints;
@@ -49,7 +49,7 @@ export class ServiceReuse {
   /** Counts, for tests and benchmarks. */
   readonly stats = { builtFresh: 0, buildReused: 0, relinked: 0, reused: 0 };
 
-  constructor(private readonly previous: IncrementalState | undefined) {}
+  constructor(private readonly previous: ServiceState | undefined) {}
 
   /** buildServices' step for one service: reinstalls the previous build or runs `build`. */
   build(ctx: CompileContext, name: string, decl: ServiceDecl, build: () => Service): void {
@@ -101,7 +101,7 @@ export class ServiceReuse {
   }
 
   /** The state the next compilation starts from (call once the Model is final). */
-  finish(ctx: CompileContext): IncrementalState {
+  finish(ctx: CompileContext): ServiceState {
     const model = ctx.model;
     const services = new Map<ServiceDecl, ServiceMemo>();
     for (const sym of ctx.symbols.ofKind("service")) {
@@ -132,11 +132,8 @@ export class ServiceReuse {
     const before = this.previous?.fingerprints;
     if (before === undefined) return false;
     this.current ??= new Fingerprints(ctx.model);
-    const was = before.model.services;
-    const now = ctx.model.services;
     for (const name of deps) {
-      // A service entry reused as is has, by construction, the same APIs and ops as before.
-      if (was[name] !== undefined && was[name] === now[name] && Object.hasOwn(now, name)) continue;
+      if (sameEntry(before.model, ctx.model, name)) continue;
       if (before.of(name) !== this.current.of(name)) return false;
     }
     return true;

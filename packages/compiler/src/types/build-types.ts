@@ -6,41 +6,52 @@ import type { Field as FieldAst } from "@archc/dsl";
 import type { CompileContext } from "../context.js";
 import type { Field, TypeDef } from "../model/schema.js";
 import { defined } from "../build/read-props.js";
+import type { SymbolOf } from "../names/collect-decls.js";
+
+type TypeSymbol = SymbolOf<"record"> | SymbolOf<"enum"> | SymbolOf<"alias">;
 
 export function buildTypes(ctx: CompileContext): void {
-  const { symbols, model, types } = ctx;
+  const { symbols, model, typeReuse } = ctx;
   for (const sym of symbols.all()) {
-    let def: TypeDef;
-    if (sym.kind === "record") {
-      def = {
-        kind: "record",
-        name: sym.name,
-        fields: buildFields(ctx, sym.decl.fields ?? []),
-        doc: sym.decl.doc,
-        span: sym.decl.span,
-        nameSpan: sym.decl.name.span,
-      };
-    } else if (sym.kind === "enum") {
-      def = {
-        kind: "enum",
-        name: sym.name,
-        members: uniqueMembers(ctx, sym.decl.members ?? []),
-        doc: sym.decl.doc,
-        span: sym.decl.span,
-        nameSpan: sym.decl.name.span,
-      };
-    } else if (sym.kind === "alias") {
-      def = {
-        kind: "alias",
-        name: sym.name,
-        target: types.aliasTarget(sym),
-        doc: sym.decl.doc,
-        span: sym.decl.span,
-        nameSpan: sym.decl.name.span,
-      };
-    } else continue;
-    model.types[sym.name] = defined(def);
+    if (sym.kind !== "record" && sym.kind !== "enum" && sym.kind !== "alias") continue;
+    model.types[sym.name] =
+      typeReuse === undefined
+        ? buildTypeDef(ctx, sym)
+        : typeReuse.build(ctx, sym, () => buildTypeDef(ctx, sym));
   }
+}
+
+function buildTypeDef(ctx: CompileContext, sym: TypeSymbol): TypeDef {
+  let def: TypeDef;
+  if (sym.kind === "record") {
+    def = {
+      kind: "record",
+      name: sym.name,
+      fields: buildFields(ctx, sym.decl.fields ?? []),
+      doc: sym.decl.doc,
+      span: sym.decl.span,
+      nameSpan: sym.decl.name.span,
+    };
+  } else if (sym.kind === "enum") {
+    def = {
+      kind: "enum",
+      name: sym.name,
+      members: uniqueMembers(ctx, sym.decl.members ?? []),
+      doc: sym.decl.doc,
+      span: sym.decl.span,
+      nameSpan: sym.decl.name.span,
+    };
+  } else {
+    def = {
+      kind: "alias",
+      name: sym.name,
+      target: ctx.types.aliasTarget(sym),
+      doc: sym.decl.doc,
+      span: sym.decl.span,
+      nameSpan: sym.decl.name.span,
+    };
+  }
+  return defined(def);
 }
 
 function buildFields(ctx: CompileContext, fields: readonly FieldAst[]): Field[] {

@@ -1,0 +1,106 @@
+// Reusing declared types from the previous compilation: buildTypes skips a record or enum whose
+// declaration is the same AST object as before, that raised no diagnostic then, and whose every
+// looked-up name is still a primitive or a symbol of the same kind. That is all a record's
+// build reads about other names: a record or enum name resolves to a reference by name, and
+// a map key is checked only for being an enum. Aliases are always rebuilt (their expansion
+// reports cycles relative to where it starts); a record or enum that looked one up is too.
+
+import type { Workspace } from "@archc/dsl";
+import type { DeclSymbol } from "../names/collect-decls.js";
+import type { CompileContext } from "../context.js";
+import type { TypeDef } from "../model/schema.js";
+import { isPrimitiveName } from "../types/type-expr.js";
+
+/** What one compilation remembers about one record or enum, for the next. */
+export interface TypeMemo {
+  readonly def: TypeDef;
+  /** Names looked up while building it, and what each was then (see `kindOf`). */
+  readonly deps: readonly string[];
+  readonly depKinds: readonly string[];
+}
+
+export type TypeMemos = ReadonlyMap<DeclSymbol["decl"], TypeMemo>;
+
+export class TypeReuse {
+  private readonly next = new Map<DeclSymbol["decl"], TypeMemo>();
+  /** Counts, for tests and benchmarks. */
+  readonly stats = { built: 0, reused: 0 };
+
+  /**
+   * `changed`: every name that may be declared differently now (see `changedNames`); the
+   * others are declared by the same declarations. Undefined when that is not known.
+   */
+  constructor(
+    private readonly previous: TypeMemos | undefined,
+    private readonly changed: ReadonlySet<string> | undefined,
+  ) {}
+
+  /** buildTypes' step for one declaration: the previous definition or `build()`. */
+  build(ctx: CompileContext, sym: DeclSymbol, build: () => TypeDef): TypeDef {
+    if (sym.kind === "alias") return build();
+    const memo = this.previous?.get(sym.decl);
+    if (memo !== undefined && memo.def.name === sym.name && this.sameKinds(ctx, memo)) {
+      this.next.set(sym.decl, memo);
+      this.stats.reused++;
+      return memo.def;
+    }
+    this.stats.built++;
+    const deps = new Set<string>();
+    const before = ctx.sink.list.length;
+    ctx.symbols.tracking = deps;
+    let def: TypeDef;
+    try {
+      def = build();
+    } finally {
+      ctx.symbols.tracking = undefined;
+    }
+    const depKinds = [...deps].map((name) => kindOf(ctx, name));
+    // Only clean builds that looked up no alias are remembered.
+    if (ctx.sink.list.length === before && !depKinds.includes("alias"))
+      this.next.set(sym.decl, { def, deps: [...deps], depKinds });
+    return def;
+  }
+
+  /** The memos the next compilation starts from. */
+  finish(): TypeMemos {
+    return this.next;
+  }
+
+  private sameKinds(ctx: CompileContext, memo: TypeMemo): boolean {
+    const changed = this.changed;
+    for (let i = 0; i < memo.deps.length; i++) {
+      const name = memo.deps[i];
+      if (changed !== undefined && !changed.has(name)) continue;
+      if (kindOf(ctx, name) !== memo.depKinds[i]) return false;
+    }
+    return true;
+  }
+}
+
+/**
+ * The names declared in the files whose syntax tree is not the same object in both workspaces,
+ * before or after: every other name keeps its declaration (the first one wins, so the files'
+ * order must be the same too; undefined when it is not).
+ */
+export function changedNames(before: Workspace, now: Workspace): Set<string> | undefined {
+  if (before.files.length !== now.files.length) return undefined;
+  const out = new Set<string>();
+  for (let i = 0; i < now.files.length; i++) {
+    const was = before.files[i];
+    const is = now.files[i];
+    if (was.file !== is.file) return undefined;
+    if (was.ast === is.ast) continue;
+    for (const ast of [was.ast, is.ast])
+      for (const d of ast.decls) {
+        const name = (d as { name?: { text?: unknown } }).name?.text;
+        if (typeof name === "string") out.add(name);
+      }
+  }
+  return out;
+}
+
+/** What a type's build sees of a name: a primitive, the kind of its symbol, or nothing. */
+function kindOf(ctx: CompileContext, name: string): string {
+  if (isPrimitiveName(name)) return "prim";
+  return ctx.symbols.get(name)?.kind ?? "none";
+}
