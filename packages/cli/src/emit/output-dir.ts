@@ -57,9 +57,15 @@ export function writeAtomically(outDir: string, files: Map<string, string>): voi
   const tmp = path.join(parent, `.archc-tmp-${path.basename(out)}-${stamp}`);
   try {
     mkdirSync(tmp);
+    // One mkdir per directory, not per file: a 1k-service system is 16k files in 2k folders.
+    const made = new Set<string>([tmp]);
     for (const [rel, content] of files) {
       const full = safeJoin(tmp, rel);
-      mkdirSync(path.dirname(full), { recursive: true });
+      const dir = path.dirname(full);
+      if (!made.has(dir)) {
+        mkdirSync(dir, { recursive: true });
+        made.add(dir);
+      }
       writeFileSync(full, content);
     }
     writeFileSync(path.join(tmp, MANIFEST), manifestText(files));
