@@ -33,24 +33,19 @@ export function buildIndex(model: Model, newestApi: (service: string) => string 
   for (const ev of Object.values(model.events))
     if (ev.topic !== undefined) index.topicEvents[ev.topic]?.push(ev.name);
 
-  // Sets guard uniqueness without scanning the lists.
-  const edges = new Set<string>();
-  const opEdges = new Set<string>();
   for (const svc of Object.values(model.services)) {
+    const callees = index.callees[svc.name];
     for (const call of svc.calls) {
       if (call.op === undefined) continue;
+      // Uniqueness without edge keys: a service's own callee list is short, and its calls are
+      // indexed together, so it already calls an op exactly when it is that op's last caller.
       const to = call.toService;
-      const edge = `${svc.name}\u0000${to}`;
-      if (!edges.has(edge)) {
-        edges.add(edge);
-        index.callees[svc.name].push(to);
+      if (!callees.includes(to)) {
+        callees.push(to);
         index.callers[to]?.push(svc.name);
       }
-      const opEdge = `${svc.name}\u0000${call.op}`;
-      if (!opEdges.has(opEdge)) {
-        opEdges.add(opEdge);
-        index.opCallers[call.op]?.push(svc.name);
-      }
+      const opCallers = index.opCallers[call.op];
+      if (opCallers !== undefined && opCallers[opCallers.length - 1] !== svc.name) opCallers.push(svc.name);
     }
     for (const use of svc.uses) index.storeUsers[use.store]?.push({ service: svc.name, mode: use.mode });
     for (const p of svc.publishes) index.producers[p.event]?.push(svc.name);
