@@ -11,13 +11,17 @@
 // - What is reused: a service (the dominant cost) whose declaration is the same AST object as
 //   in `previous`, that raised no diagnostic there, and whose every looked-up name (types,
 //   stores, events, services it calls) has the same fingerprint (incremental/fingerprint.ts)
-//   now as then. Everything else is rebuilt; it is cheap next to services.
+//   now as then. A record or enum (incremental/type-reuse.ts) whose declaration is the same
+//   AST object, that raised no diagnostic, and whose every looked-up name is of the same kind
+//   (checked only for names declared in files whose AST changed, when the file order is the
+//   same). Everything else is rebuilt.
 // - Structural sharing: every Model entry (types, stores, brokers, topics, events, services,
 //   ops, flows, sagas, gateways, deployments) that equals its counterpart in `previous` is
 //   that same object, so consumers may memoise per entry by identity. `model.index`,
 //   `system`, `rules`, `suppressions` and `files` are new objects each time.
 // - Memory: the returned Compilation holds (in a WeakMap, not in its fields) what the next
-//   call needs: per service its dependencies and API table entries. It is released with the
+//   call needs: per service its dependencies and API table entries, per record and enum its
+//   definition and looked-up names. It is released with the
 //   Compilation; keep only the latest one.
 
 import type { Workspace } from "@archc/dsl";
