@@ -21,8 +21,8 @@
 //   `system`, `rules`, `suppressions` and `files` are new objects each time.
 // - Memory: the returned Compilation holds (in a WeakMap, not in its fields) what the next
 //   call needs: per service its dependencies and API table entries, per record and enum its
-//   definition and looked-up names. It is released with the
-//   Compilation; keep only the latest one.
+//   definition and looked-up names. It is released with the Compilation; keep only the
+//   latest one.
 
 import type { Workspace } from "@archc/dsl";
 import { type Compilation, runPipeline } from "../compile.js";
