@@ -273,6 +273,21 @@ describe("compileIncremental", () => {
     expect(second.diagnostics.map((d) => d.code).sort()).toEqual(["E0201", "E0306"]);
   });
 
+  it("links again a consumer of an event whose payload changed in another file", () => {
+    const files = {
+      "e.arch": "type P { id: string }\ntype Q { key: string }\nevent E: P\n",
+      "s.arch": 'service s {\n  api v1 { op on-e: P -> unit  POST "/e" }\n  consumes E -> on-e\n}\n',
+    };
+    const ws = new EditableWorkspace(files);
+    const first = compileIncremental(undefined, ws.load());
+    expect(first.diagnostics).toEqual([]);
+    ws.files["e.arch"] = "type P { id: string }\ntype Q { key: string }\nevent E: Q\n";
+    const second = compileIncremental(first, ws.load());
+    expectSameAsFull(second, ws.load());
+    expect(second.diagnostics.length).toBeGreaterThan(0);
+    expect(reuseStats(second)).toMatchObject({ buildReused: 1, relinked: 1, reused: 0 });
+  });
+
   it("falls back to a full compile after a plain compileWorkspace", () => {
     const ws = new EditableWorkspace(readExample("shop"));
     const plain = compileWorkspace(ws.load());
