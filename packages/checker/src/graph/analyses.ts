@@ -103,23 +103,28 @@ export function buildCallGraph(model: Model): CallGraph {
 
 export function buildEventGraph(model: Model): EventGraph {
   const { names, node } = serviceNodes(model);
-  const edges: EventEdge[][] = names.map(() => []);
+  const edges: { from: number; to: number; events: string[] }[][] = names.map(() => []);
   const adj: number[][] = names.map(() => []);
   const services = modelLists(model).services;
+  // Per target: the publisher it was last seen from and its edge's position in that list, so
+  // each service's edges come out in order of first consumer without a Map per service.
+  const seenFrom = new Int32Array(names.length).fill(-1);
+  const edgeAt = new Int32Array(names.length);
   names.forEach((_, from) => {
-    const byTarget = new Map<number, string[]>();
     for (const p of services[from].publishes) {
       for (const c of model.index.consumers[p.event] ?? []) {
         const to = node.get(c.service);
         if (to === undefined) continue;
-        const events = byTarget.get(to) ?? [];
+        if (seenFrom[to] !== from) {
+          seenFrom[to] = from;
+          edgeAt[to] = edges[from].length;
+          edges[from].push({ from, to, events: [p.event] });
+          adj[from].push(to);
+          continue;
+        }
+        const events = edges[from][edgeAt[to]].events;
         if (!events.includes(p.event)) events.push(p.event);
-        byTarget.set(to, events);
       }
-    }
-    for (const [to, events] of byTarget) {
-      edges[from].push({ from, to, events });
-      adj[from].push(to);
     }
   });
   return { names, node, edges, adj };

@@ -15,45 +15,29 @@ export const imageUnpinned: Rule = {
     source: "kube-score (container image tag); kube-linter (latest-tag)",
   }),
   check(ctx) {
-    const { model } = ctx;
-    const images: { element: object; kind: string; name: string; image: string | undefined; span: Span }[] = [
-      ...modelLists(model).services.map((s) => ({
-        element: s,
-        kind: "service",
-        name: s.name,
-        image: s.image,
-        span: s.nameSpan,
-      })),
-      ...modelLists(model).stores.map((s) => ({
-        element: s,
-        kind: "store",
-        name: s.name,
-        image: s.image,
-        span: s.nameSpan,
-      })),
-      ...modelLists(model).brokers.map((s) => ({
-        element: s,
-        kind: "broker",
-        name: s.name,
-        image: s.image,
-        span: s.nameSpan,
-      })),
-    ];
-    for (const { element, kind, name, image, span } of images)
-      ctx.forElement(element, elementOnly, () => {
-        if (image === undefined) return;
-        const tag = imageTag(image);
-        if (tag !== undefined && tag !== "latest") return;
-        ctx.report({
-          message:
-            tag === undefined
-              ? `${kind} ${name}: image "${image}" has no tag, so it means "latest"`
-              : `${kind} ${name}: image "${image}" is tagged latest`,
-          span,
-          elements: [name],
-          help: "pin the image to a version tag (`:1.4.2`) or a digest (`@sha256:…`)",
+    const lists = modelLists(ctx.model);
+    const each = (kind: string, elements: readonly { name: string; image?: string; nameSpan: Span }[]) => {
+      for (const el of elements) {
+        if (el.image === undefined) continue;
+        const image = el.image;
+        ctx.forElement(el, elementOnly, () => {
+          const tag = imageTag(image);
+          if (tag !== undefined && tag !== "latest") return;
+          ctx.report({
+            message:
+              tag === undefined
+                ? `${kind} ${el.name}: image "${image}" has no tag, so it means "latest"`
+                : `${kind} ${el.name}: image "${image}" is tagged latest`,
+            span: el.nameSpan,
+            elements: [el.name],
+            help: "pin the image to a version tag (`:1.4.2`) or a digest (`@sha256:…`)",
+          });
         });
-      });
+      }
+    };
+    each("service", lists.services);
+    each("store", lists.stores);
+    each("broker", lists.brokers);
   },
 };
 
