@@ -22,6 +22,7 @@ import type { CompileContext } from "./context.js";
 import { DiagnosticSink } from "./diagnostics.js";
 import { buildFlows } from "./flows/build-flows.js";
 import { freezeModel } from "./freeze.js";
+import type { DeclReuse } from "./incremental/decl-reuse.js";
 import type { ServiceReuse } from "./incremental/service-reuse.js";
 import type { TypeReuse } from "./incremental/type-reuse.js";
 import { buildIndex } from "./index/build-index.js";
@@ -83,6 +84,8 @@ export interface PipelineHooks {
   readonly services?: ServiceReuse;
   /** Skips unchanged records and enums. */
   readonly types?: TypeReuse;
+  /** Skips unchanged infrastructure entries, flows and sagas. */
+  readonly decls?: DeclReuse;
   /** Sees the finished Model (and the context) before it is frozen. */
   readonly beforeFreeze?: (ctx: CompileContext) => void;
 }
@@ -103,6 +106,7 @@ export function runPipeline(ws: Workspace, hooks: PipelineHooks = {}): Compilati
     model: emptyModel(ws),
     reuse: hooks.services,
     typeReuse: hooks.types,
+    declReuse: hooks.decls,
   };
   buildSystem(ctx);
   buildTypes(ctx);

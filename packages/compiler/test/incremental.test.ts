@@ -288,6 +288,29 @@ describe("compileIncremental", () => {
     expect(reuseStats(second)).toMatchObject({ buildReused: 1, relinked: 1, reused: 0 });
   });
 
+  it("reuses flows and infrastructure of unchanged files, and rebuilds a flow whose op changed in another file", () => {
+    const files = {
+      "a.arch": "type T { id: string }\nservice a { api v1 { op f: T -> T } }\n",
+      "f.arch": "broker bus: kafka\ntopic t on bus\nevent E: T on t\nflow g: T -> T = a.f {\n  by a\n}\n",
+    };
+    const ws = new EditableWorkspace(files);
+    const first = compileIncremental(undefined, ws.load());
+    expect(first.diagnostics).toEqual([]);
+    // Only a.arch changes, in a way no entry of f.arch can see: all four are the previous objects.
+    ws.files["a.arch"] = `${files["a.arch"]}\n`;
+    const second = compileIncremental(first, ws.load());
+    expectSameAsFull(second, ws.load());
+    expect(reuseStats(second)).toMatchObject({ declsBuilt: 0, declsReused: 4 });
+    expect(second.model.flows.g).toBe(first.model.flows.g);
+    expect(second.model.events.E).toBe(first.model.events.E);
+    // The op's codomain changes: the flow (same declaration) is typed again and now mismatches.
+    ws.files["a.arch"] = "type T { id: string }\nservice a { api v1 { op f: T -> string } }\n";
+    const third = compileIncremental(second, ws.load());
+    expectSameAsFull(third, ws.load());
+    expect(third.diagnostics.map((d) => d.code)).toEqual(["E0303"]);
+    expect(reuseStats(third)).toMatchObject({ declsBuilt: 1, declsReused: 3 });
+  });
+
   it("falls back to a full compile after a plain compileWorkspace", () => {
     const ws = new EditableWorkspace(readExample("shop"));
     const plain = compileWorkspace(ws.load());

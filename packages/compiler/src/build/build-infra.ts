@@ -1,7 +1,7 @@
 // Stage: stores, brokers, topics and events. Topics name their broker and events their topic
 // and payload type; those references are resolved here.
 
-import type { CompileContext } from "../context.js";
+import { buildEntry, type CompileContext } from "../context.js";
 import { lookup } from "../names/collect-decls.js";
 import { defined, PropReader } from "./read-props.js";
 
@@ -11,68 +11,76 @@ export function buildInfra(ctx: CompileContext): void {
     switch (sym.kind) {
       case "store": {
         const d = sym.decl;
-        const p = new PropReader(d.props ?? [], sink);
-        model.stores[sym.name] = defined({
-          name: sym.name,
-          kind: d.storeKind?.text ?? "",
-          version: p.string("version"),
-          sizeBytes: p.sizeBytes("size"),
-          backup: p.name("backup")?.text,
-          image: p.string("image"),
-          port: p.int("port"),
-          external: p.flag("external"),
-          doc: d.doc,
-          span: d.span,
-          nameSpan: d.name.span,
+        model.stores[sym.name] = buildEntry(ctx, "infra", d, () => {
+          const p = new PropReader(d.props ?? [], sink);
+          return defined({
+            name: sym.name,
+            kind: d.storeKind?.text ?? "",
+            version: p.string("version"),
+            sizeBytes: p.sizeBytes("size"),
+            backup: p.name("backup")?.text,
+            image: p.string("image"),
+            port: p.int("port"),
+            external: p.flag("external"),
+            doc: d.doc,
+            span: d.span,
+            nameSpan: d.name.span,
+          });
         });
         break;
       }
       case "broker": {
         const d = sym.decl;
-        const p = new PropReader(d.props ?? [], sink);
-        model.brokers[sym.name] = defined({
-          name: sym.name,
-          kind: d.brokerKind?.text ?? "",
-          version: p.string("version"),
-          replication: p.int("replication"),
-          partitions: p.int("partitions"),
-          image: p.string("image"),
-          port: p.int("port"),
-          external: p.flag("external"),
-          doc: d.doc,
-          span: d.span,
-          nameSpan: d.name.span,
+        model.brokers[sym.name] = buildEntry(ctx, "infra", d, () => {
+          const p = new PropReader(d.props ?? [], sink);
+          return defined({
+            name: sym.name,
+            kind: d.brokerKind?.text ?? "",
+            version: p.string("version"),
+            replication: p.int("replication"),
+            partitions: p.int("partitions"),
+            image: p.string("image"),
+            port: p.int("port"),
+            external: p.flag("external"),
+            doc: d.doc,
+            span: d.span,
+            nameSpan: d.name.span,
+          });
         });
         break;
       }
       case "topic": {
         const d = sym.decl;
-        const p = new PropReader(d.props ?? [], sink);
-        const key = p.name("key");
-        model.topics[sym.name] = defined({
-          name: sym.name,
-          broker: lookup(symbols, sink, d.broker, ["broker"], "broker")?.name,
-          partitions: p.int("partitions"),
-          replication: p.int("replication"),
-          key: key?.text,
-          keySpan: key?.span,
-          retentionMs: p.durationMs("retention"),
-          doc: d.doc,
-          span: d.span,
-          nameSpan: d.name.span,
+        model.topics[sym.name] = buildEntry(ctx, "infra", d, () => {
+          const p = new PropReader(d.props ?? [], sink);
+          const key = p.name("key");
+          return defined({
+            name: sym.name,
+            broker: lookup(symbols, sink, d.broker, ["broker"], "broker")?.name,
+            partitions: p.int("partitions"),
+            replication: p.int("replication"),
+            key: key?.text,
+            keySpan: key?.span,
+            retentionMs: p.durationMs("retention"),
+            doc: d.doc,
+            span: d.span,
+            nameSpan: d.name.span,
+          });
         });
         break;
       }
       case "event": {
         const d = sym.decl;
-        model.events[sym.name] = defined({
-          name: sym.name,
-          payload: ctx.types.resolve(d.payload),
-          topic: lookup(symbols, sink, d.topic, ["topic"], "topic")?.name,
-          doc: d.doc,
-          span: d.span,
-          nameSpan: d.name.span,
-        });
+        model.events[sym.name] = buildEntry(ctx, "infra", d, () =>
+          defined({
+            name: sym.name,
+            payload: ctx.types.resolve(d.payload),
+            topic: lookup(symbols, sink, d.topic, ["topic"], "topic")?.name,
+            doc: d.doc,
+            span: d.span,
+            nameSpan: d.name.span,
+          }),
+        );
         break;
       }
     }

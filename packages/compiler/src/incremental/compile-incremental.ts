@@ -14,7 +14,10 @@
 //   now as then. A record or enum (incremental/type-reuse.ts) whose declaration is the same
 //   AST object, that raised no diagnostic, and whose every looked-up name is of the same kind
 //   (checked only for names declared in files whose AST changed, when the file order is the
-//   same). Everything else is rebuilt.
+//   same). A store, broker, topic, event, flow or saga (incremental/decl-reuse.ts) whose
+//   declaration is the same AST object, that raised no diagnostic, and whose every looked-up
+//   name is of the same kind and, for types, services and events, of the same fingerprint.
+//   Everything else is rebuilt.
 // - Structural sharing: every Model entry (types, stores, brokers, topics, events, services,
 //   ops, flows, sagas, gateways, deployments) that equals its counterpart in `previous` is
 //   that same object, so consumers may memoise per entry by identity. `model.index`,
@@ -26,6 +29,7 @@
 
 import type { Workspace } from "@archc/dsl";
 import { type Compilation, runPipeline } from "../compile.js";
+import { DeclReuse, type DeclMemos } from "./decl-reuse.js";
 import { ServiceReuse, type ServiceState } from "./service-reuse.js";
 import { shareUnchanged } from "./structural-share.js";
 import { changedNames, type TypeMemos, TypeReuse } from "./type-reuse.js";
@@ -34,6 +38,7 @@ import { changedNames, type TypeMemos, TypeReuse } from "./type-reuse.js";
 interface IncrementalState {
   readonly services: ServiceState;
   readonly types: TypeMemos;
+  readonly decls: DeclMemos;
 }
 
 const states = new WeakMap<Compilation, IncrementalState>();
@@ -46,6 +51,8 @@ export interface ReuseStats {
   readonly reused: number;
   readonly typesBuilt: number;
   readonly typesReused: number;
+  readonly declsBuilt: number;
+  readonly declsReused: number;
 }
 
 const stats = new WeakMap<Compilation, ReuseStats>();
@@ -57,13 +64,17 @@ export function compileIncremental(previous: Compilation | undefined, ws: Worksp
     before?.types,
     previous === undefined ? undefined : changedNames(previous.workspace, ws),
   );
+  const decls = new DeclReuse(
+    before === undefined ? undefined : { memos: before.decls, fingerprints: before.services.fingerprints },
+  );
   let state: IncrementalState | undefined;
   const compilation = runPipeline(ws, {
     services,
     types,
+    decls,
     beforeFreeze: (ctx) => {
       if (before !== undefined) shareUnchanged(before.services.model, ctx.model);
-      state = { services: services.finish(ctx), types: types.finish() };
+      state = { services: services.finish(ctx), types: types.finish(), decls: decls.finish() };
     },
   });
   if (state !== undefined) states.set(compilation, state);
@@ -71,6 +82,8 @@ export function compileIncremental(previous: Compilation | undefined, ws: Worksp
     ...services.stats,
     typesBuilt: types.stats.built,
     typesReused: types.stats.reused,
+    declsBuilt: decls.stats.built,
+    declsReused: decls.stats.reused,
   });
   return compilation;
 }

@@ -4,7 +4,7 @@
 
 import type { Name, SagaCall as SagaCallAst, SagaDecl, SagaStep as SagaStepAst, Span } from "@archc/dsl";
 import { suggestNames } from "@archc/dsl";
-import type { CompileContext } from "../context.js";
+import { buildEntry, type CompileContext } from "../context.js";
 import { present, replaceName } from "../diagnostics.js";
 import type { Saga, SagaCall, SagaStep, TypeExpr } from "../model/schema.js";
 import { resolveOpRefAst } from "../names/api-table.js";
@@ -29,9 +29,11 @@ interface Source {
 
 export function buildSagas(ctx: CompileContext): void {
   for (const sym of ctx.symbols.ofKind("saga")) {
-    const saga = buildSaga(ctx, sym.name, sym.decl);
-    checkSagaShape(ctx, saga);
-    ctx.model.sagas[sym.name] = saga;
+    ctx.model.sagas[sym.name] = buildEntry(ctx, "sagas", sym.decl, () => {
+      const saga = buildSaga(ctx, sym.name, sym.decl);
+      checkSagaShape(ctx, saga);
+      return saga;
+    });
   }
 }
 
