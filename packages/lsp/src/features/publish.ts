@@ -68,7 +68,12 @@ export class DiagnosticPublisher {
         return;
       }
       let count = 0;
-      for (const [abs, diags] of result.byFile) {
+      // The edited files first: their diagnostics are the ones the user is looking at, and an
+      // edit near the top of a file also moves related ranges that other files' findings show.
+      const order = [...this.touched].filter((abs) => result.byFile.has(abs));
+      for (const abs of result.byFile.keys()) if (!this.touched.has(abs)) order.push(abs);
+      for (const abs of order) {
+        const diags = result.byFile.get(abs)!;
         // Unchanged and already sent: nothing to convert or compare.
         if (result.changed && !result.changed.has(abs) && !this.touched.has(abs) && this.sent.has(abs))
           continue;
