@@ -7,7 +7,7 @@ import type { DiagnosticSink } from "./diagnostics.js";
 import type { Model } from "./model/schema.js";
 import type { SymbolTable } from "./names/collect-decls.js";
 import type { ApiTable } from "./names/api-table.js";
-import type { DeclReuse } from "./incremental/decl-reuse.js";
+import type { DeclReuse, DeclTable } from "./incremental/decl-reuse.js";
 import type { ServiceReuse } from "./incremental/service-reuse.js";
 import type { TypeReuse } from "./incremental/type-reuse.js";
 import type { TypeResolver } from "./types/resolve-types.js";
@@ -32,6 +32,12 @@ export interface CompileContext {
 }
 
 /** `build()`, or the entry `decl` had in the previous compilation when that may be reused. */
-export function buildEntry<T>(ctx: CompileContext, stage: string, decl: object, build: () => T): T {
-  return ctx.declReuse === undefined ? build() : ctx.declReuse.build(ctx, stage, decl, build);
+export function buildEntry<T>(
+  ctx: CompileContext,
+  table: DeclTable,
+  name: string,
+  decl: object,
+  build: () => T,
+): T {
+  return ctx.declReuse === undefined ? build() : ctx.declReuse.build(ctx, table, name, decl, build);
 }

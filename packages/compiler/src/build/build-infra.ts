@@ -11,7 +11,7 @@ export function buildInfra(ctx: CompileContext): void {
     switch (sym.kind) {
       case "store": {
         const d = sym.decl;
-        model.stores[sym.name] = buildEntry(ctx, "infra", d, () => {
+        model.stores[sym.name] = buildEntry(ctx, "stores", sym.name, d, () => {
           const p = new PropReader(d.props ?? [], sink);
           return defined({
             name: sym.name,
@@ -31,7 +31,7 @@ export function buildInfra(ctx: CompileContext): void {
       }
       case "broker": {
         const d = sym.decl;
-        model.brokers[sym.name] = buildEntry(ctx, "infra", d, () => {
+        model.brokers[sym.name] = buildEntry(ctx, "brokers", sym.name, d, () => {
           const p = new PropReader(d.props ?? [], sink);
           return defined({
             name: sym.name,
@@ -51,7 +51,7 @@ export function buildInfra(ctx: CompileContext): void {
       }
       case "topic": {
         const d = sym.decl;
-        model.topics[sym.name] = buildEntry(ctx, "infra", d, () => {
+        model.topics[sym.name] = buildEntry(ctx, "topics", sym.name, d, () => {
           const p = new PropReader(d.props ?? [], sink);
           const key = p.name("key");
           return defined({
@@ -71,7 +71,7 @@ export function buildInfra(ctx: CompileContext): void {
       }
       case "event": {
         const d = sym.decl;
-        model.events[sym.name] = buildEntry(ctx, "infra", d, () =>
+        model.events[sym.name] = buildEntry(ctx, "events", sym.name, d, () =>
           defined({
             name: sym.name,
             payload: ctx.types.resolve(d.payload),

@@ -14,7 +14,7 @@ import { type FlowTyping, typeFlow } from "./type-flows.js";
 export function buildFlows(ctx: CompileContext): void {
   const sigs = modelSignatures(ctx.model);
   for (const sym of ctx.symbols.ofKind("flow"))
-    ctx.model.flows[sym.name] = buildEntry(ctx, "flows", sym.decl, () =>
+    ctx.model.flows[sym.name] = buildEntry(ctx, "flows", sym.name, sym.decl, () =>
       buildFlow(ctx, sigs, sym.name, sym.decl),
     );
 }

@@ -29,9 +29,10 @@
 
 import type { Workspace } from "@archc/dsl";
 import { type Compilation, runPipeline } from "../compile.js";
+import type { Model } from "../model/schema.js";
 import { DeclReuse, type DeclMemos } from "./decl-reuse.js";
 import { ServiceReuse, type ServiceState } from "./service-reuse.js";
-import { shareUnchanged } from "./structural-share.js";
+import { type FreshEntries, type SharedTable, shareUnchanged } from "./structural-share.js";
 import { changedNames, type TypeMemos, TypeReuse } from "./type-reuse.js";
 
 /** What one compilation leaves for the next. */
@@ -73,10 +74,23 @@ export function compileIncremental(previous: Compilation | undefined, ws: Worksp
     types,
     decls,
     beforeFreeze: (ctx) => {
-      if (before !== undefined) shareUnchanged(before.services.model, ctx.model);
-      state = { services: services.finish(ctx), types: types.finish(), decls: decls.finish() };
+      if (before !== undefined) shareUnchanged(before.services.model, ctx.model, freshEntries(ctx.model));
+      state = {
+        services: services.finish(ctx),
+        types: types.finish(ctx.model),
+        decls: decls.finish(ctx.model),
+      };
     },
   });
+  /** What this compilation built afresh, for structural sharing to compare. */
+  function freshEntries(model: Model): FreshEntries {
+    const fresh = new Map<SharedTable, readonly string[]>(decls.fresh);
+    const built = services.freshEntries(model);
+    fresh.set("services", built.services);
+    fresh.set("ops", built.ops);
+    fresh.set("types", types.fresh);
+    return fresh;
+  }
   if (state !== undefined) states.set(compilation, state);
   stats.set(compilation, {
     ...services.stats,

@@ -14,6 +14,8 @@ import { Fingerprints, sameEntry } from "./fingerprint.js";
 
 /** What one compilation remembers about one declaration's entry, for the next. */
 export interface DeclMemo {
+  readonly table: DeclTable;
+  readonly name: string;
   readonly value: unknown;
   /** Names looked up while building it, and the kind of each then (see `kindOf`). */
   readonly deps: readonly string[];
@@ -28,6 +30,18 @@ export interface DeclReuseBase {
   readonly fingerprints: Fingerprints;
 }
 
+/** The Model tables whose entries are reused here, and the stage that builds each. */
+const STAGE_OF = {
+  stores: "infra",
+  brokers: "infra",
+  topics: "infra",
+  events: "infra",
+  flows: "flows",
+  sagas: "sagas",
+} as const;
+
+export type DeclTable = keyof typeof STAGE_OF;
+
 /** Kinds whose fingerprint covers what a dependent reads about them. */
 const READ_KINDS = new Set(["record", "enum", "alias", "service", "event"]);
 
@@ -38,22 +52,26 @@ export class DeclReuse {
   private stage: string | undefined;
   /** Counts, for tests and benchmarks. */
   readonly stats = { built: 0, reused: 0 };
+  /** Per table, the names of the entries built in this compilation. */
+  readonly fresh = new Map<DeclTable, string[]>(Object.keys(STAGE_OF).map((t) => [t as DeclTable, []]));
 
   constructor(private readonly previous: DeclReuseBase | undefined) {}
 
-  /** One declaration's entry in `stage`: the previous one or `build()`. */
-  build<T>(ctx: CompileContext, stage: string, decl: object, build: () => T): T {
+  /** The entry `decl` declares as `name` in `table`: the previous one or `build()`. */
+  build<T>(ctx: CompileContext, table: DeclTable, name: string, decl: object, build: () => T): T {
+    const stage = STAGE_OF[table];
     if (stage !== this.stage) {
       this.stage = stage;
       this.current = undefined;
     }
     const memo = this.previous?.memos.get(decl);
-    if (memo !== undefined && this.unchanged(ctx, memo)) {
+    if (memo !== undefined && memo.table === table && memo.name === name && this.unchanged(ctx, memo)) {
       this.next.set(decl, memo);
       this.stats.reused++;
       return memo.value as T;
     }
     this.stats.built++;
+    this.fresh.get(table)?.push(name);
     const deps = new Set<string>();
     const before = ctx.sink.list.length;
     ctx.symbols.tracking = deps;
@@ -65,13 +83,20 @@ export class DeclReuse {
     }
     if (ctx.sink.list.length === before) {
       const names = [...deps];
-      this.next.set(decl, { value, deps: names, depKinds: names.map((name) => kindOf(ctx, name)) });
+      this.next.set(decl, { table, name, value, deps: names, depKinds: names.map((n) => kindOf(ctx, n)) });
     }
     return value;
   }
 
-  /** The memos the next compilation starts from. */
-  finish(): DeclMemos {
+  /**
+   * The memos the next compilation starts from, holding the entries of the finished Model
+   * (structural sharing may have replaced a fresh one by the previous, equal, object).
+   */
+  finish(model: Model): DeclMemos {
+    for (const [decl, memo] of this.next) {
+      const value = (model[memo.table] as Record<string, unknown>)[memo.name];
+      if (value !== memo.value && value !== undefined) this.next.set(decl, { ...memo, value });
+    }
     return this.next;
   }
 
@@ -83,7 +108,7 @@ export class DeclReuse {
       const kind = kindOf(ctx, name);
       if (kind !== memo.depKinds[i]) return false;
       if (!READ_KINDS.has(kind) || sameEntry(before.model, ctx.model, name)) continue;
-      this.current ??= new Fingerprints(ctx.model as Model);
+      this.current ??= new Fingerprints(ctx.model);
       if (before.of(name) !== this.current.of(name)) return false;
     }
     return true;

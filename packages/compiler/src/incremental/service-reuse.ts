@@ -33,6 +33,7 @@ export interface ServiceState {
 }
 
 interface Progress {
+  readonly name: string;
   buildDeps: readonly string[];
   buildClean: boolean;
   apiEntries: readonly ApiEntry[];
@@ -40,6 +41,8 @@ interface Progress {
   reused?: ServiceMemo;
   linkDeps?: readonly string[];
   linkClean?: boolean;
+  /** The build was reused but the links were redone, on a copy of the entry. */
+  relinked?: boolean;
 }
 
 export class ServiceReuse {
@@ -59,6 +62,7 @@ export class ServiceReuse {
       for (const entry of memo.apiEntries) ctx.apis.add(name, entry);
       ctx.model.services[name] = memo.service;
       this.progress.set(decl, {
+        name,
         buildDeps: memo.buildDeps,
         buildClean: true,
         apiEntries: memo.apiEntries,
@@ -69,7 +73,7 @@ export class ServiceReuse {
     }
     const { deps, clean, result } = tracked(ctx, build);
     ctx.model.services[name] = result;
-    this.progress.set(decl, { buildDeps: deps, buildClean: clean, apiEntries: ctx.apis.apisOf(name) });
+    this.progress.set(decl, { name, buildDeps: deps, buildClean: clean, apiEntries: ctx.apis.apisOf(name) });
     this.stats.builtFresh++;
   }
 
@@ -92,12 +96,26 @@ export class ServiceReuse {
       }
       // The build stands; the links are redone on a copy (the previous entry is shared).
       ctx.model.services[name] = { ...memo.service, uses: [], calls: [], publishes: [], consumes: [] };
+      p.relinked = true;
       this.stats.relinked++;
     }
     const svc = ctx.model.services[name];
     const { deps, clean } = tracked(ctx, () => link(svc));
     p.linkDeps = deps;
     p.linkClean = clean;
+  }
+
+  /** The services and ops this compilation built or linked afresh (the others are reused as is). */
+  freshEntries(model: Model): { services: string[]; ops: string[] } {
+    const services: string[] = [];
+    const ops: string[] = [];
+    for (const p of this.progress.values()) {
+      if (p.reused !== undefined && p.relinked !== true) continue;
+      services.push(p.name);
+      if (p.reused !== undefined) continue;
+      for (const api of model.services[p.name]?.apis ?? []) ops.push(...api.ops);
+    }
+    return { services, ops };
   }
 
   /** The state the next compilation starts from (call once the Model is final). */

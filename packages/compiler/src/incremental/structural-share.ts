@@ -1,6 +1,8 @@
 // Structural sharing between successive compilations: an entry rebuilt in this compilation
 // that is equal, key order included, to the previous compilation's entry of the same name is
-// replaced by that previous object, so consumers may memoise per entry by identity.
+// replaced by that previous object, so consumers may memoise per entry by identity. Entries
+// reused from the previous compilation are already those objects: only the names the reuse
+// passes list as built afresh are compared, in the tables they track.
 
 import type { Model } from "../model/schema.js";
 
@@ -19,17 +21,28 @@ const SHARED_TABLES = [
   "deployments",
 ] as const;
 
-export function shareUnchanged(previous: Model, next: Model): void {
+export type SharedTable = (typeof SHARED_TABLES)[number];
+
+/** Per table, the names of the entries built in this compilation (the others are reused). */
+export type FreshEntries = ReadonlyMap<SharedTable, readonly string[]>;
+
+/** `fresh`: tables it leaves out are compared in full. */
+export function shareUnchanged(previous: Model, next: Model, fresh: FreshEntries = new Map()): void {
   for (const table of SHARED_TABLES) {
     const before = previous[table] as Record<string, unknown>;
     const after = next[table] as Record<string, unknown>;
-    for (const name in after) {
-      const old = before[name];
-      const now = after[name];
-      if (old !== undefined && old !== now && Object.hasOwn(before, name) && sameValue(old, now))
-        after[name] = old;
-    }
+    const names = fresh.get(table);
+    if (names !== undefined) for (const name of names) shareEntry(before, after, name);
+    else for (const name in after) shareEntry(before, after, name);
   }
+}
+
+function shareEntry(before: Record<string, unknown>, after: Record<string, unknown>, name: string): void {
+  if (!Object.hasOwn(after, name)) return;
+  const old = before[name];
+  const now = after[name];
+  if (old !== undefined && old !== now && Object.hasOwn(before, name) && sameValue(old, now))
+    after[name] = old;
 }
 
 /** Deep equality of JSON-like values, including the order of object keys. */

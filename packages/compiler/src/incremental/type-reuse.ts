@@ -8,7 +8,7 @@
 import type { Workspace } from "@archc/dsl";
 import type { DeclSymbol } from "../names/collect-decls.js";
 import type { CompileContext } from "../context.js";
-import type { TypeDef } from "../model/schema.js";
+import type { Model, TypeDef } from "../model/schema.js";
 import { isPrimitiveName } from "../types/type-expr.js";
 
 /** What one compilation remembers about one record or enum, for the next. */
@@ -25,6 +25,8 @@ export class TypeReuse {
   private readonly next = new Map<DeclSymbol["decl"], TypeMemo>();
   /** Counts, for tests and benchmarks. */
   readonly stats = { built: 0, reused: 0 };
+  /** Names of the definitions built in this compilation (aliases included). */
+  readonly fresh: string[] = [];
 
   /**
    * `changed`: every name that may be declared differently now (see `changedNames`); the
@@ -37,7 +39,10 @@ export class TypeReuse {
 
   /** buildTypes' step for one declaration: the previous definition or `build()`. */
   build(ctx: CompileContext, sym: DeclSymbol, build: () => TypeDef): TypeDef {
-    if (sym.kind === "alias") return build();
+    if (sym.kind === "alias") {
+      this.fresh.push(sym.name);
+      return build();
+    }
     const memo = this.previous?.get(sym.decl);
     if (memo !== undefined && memo.def.name === sym.name && this.sameKinds(ctx, memo)) {
       this.next.set(sym.decl, memo);
@@ -45,6 +50,7 @@ export class TypeReuse {
       return memo.def;
     }
     this.stats.built++;
+    this.fresh.push(sym.name);
     const deps = new Set<string>();
     const before = ctx.sink.list.length;
     ctx.symbols.tracking = deps;
@@ -61,8 +67,15 @@ export class TypeReuse {
     return def;
   }
 
-  /** The memos the next compilation starts from. */
-  finish(): TypeMemos {
+  /**
+   * The memos the next compilation starts from, holding the definitions of the finished Model
+   * (structural sharing may have replaced a fresh one by the previous, equal, object).
+   */
+  finish(model: Model): TypeMemos {
+    for (const [decl, memo] of this.next) {
+      const def = model.types[memo.def.name];
+      if (def !== memo.def && def !== undefined) this.next.set(decl, { ...memo, def });
+    }
     return this.next;
   }
 

@@ -29,7 +29,7 @@ interface Source {
 
 export function buildSagas(ctx: CompileContext): void {
   for (const sym of ctx.symbols.ofKind("saga")) {
-    ctx.model.sagas[sym.name] = buildEntry(ctx, "sagas", sym.decl, () => {
+    ctx.model.sagas[sym.name] = buildEntry(ctx, "sagas", sym.name, sym.decl, () => {
       const saga = buildSaga(ctx, sym.name, sym.decl);
       checkSagaShape(ctx, saga);
       return saga;
