@@ -122,7 +122,10 @@ function nested(v: object, depth: number, out: Writer): boolean {
     if (own.mergeLikeKey)
       out.mergeLikeKey = true; // rare: not kept, so the flag is not lost
     else {
-      if (!texts) sharedTexts.set(v, (texts = []));
+      if (!texts) {
+        texts = [];
+        sharedTexts.set(v, texts);
+      }
       texts[depth] = text;
     }
   }
