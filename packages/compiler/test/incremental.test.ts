@@ -10,7 +10,14 @@ import { loadWorkspace, type ParsedFile, type Workspace } from "@archc/dsl";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { generateSystem } from "../../../bench/generate.js";
-import { compileIncremental, compileWorkspace, MEMORY_ROOT, memoryHost, reuseStats } from "../src/index.js";
+import {
+  type Compilation,
+  compileIncremental,
+  compileWorkspace,
+  MEMORY_ROOT,
+  memoryHost,
+  reuseStats,
+} from "../src/index.js";
 
 const EXAMPLES = fileURLToPath(new URL("../../../examples/", import.meta.url));
 
@@ -151,6 +158,33 @@ function expectSameAsFull(incremental: ReturnType<typeof compileWorkspace>, ws: 
   expect(incremental.diagnostics).toEqual(full.diagnostics);
 }
 
+const SHARED_TABLES = [
+  "types",
+  "stores",
+  "brokers",
+  "topics",
+  "events",
+  "services",
+  "ops",
+  "flows",
+  "sagas",
+  "gateways",
+  "deployments",
+] as const;
+
+/** The structural-sharing contract: an entry equal to the previous Model's is that object. */
+function expectSharedWithPrevious(previous: Compilation, next: Compilation): void {
+  for (const table of SHARED_TABLES) {
+    const before = previous.model[table] as Record<string, unknown>;
+    const after = next.model[table] as Record<string, unknown>;
+    for (const name of Object.keys(after)) {
+      if (!Object.hasOwn(before, name)) continue;
+      if (JSON.stringify(before[name]) === JSON.stringify(after[name]))
+        expect(after[name], `${table} ${name}`).toBe(before[name]);
+    }
+  }
+}
+
 const WORKSPACES: [string, () => Record<string, string>][] = [
   ["shop", () => readExample("shop")],
   ["sock-shop", () => readExample("sock-shop")],
@@ -169,8 +203,10 @@ describe("compileIncremental", () => {
           for (const edit of edits) {
             applyEdit(ws, current, edit);
             current = ws.load();
-            previous = compileIncremental(previous, current);
-            expectSameAsFull(previous, current);
+            const next = compileIncremental(previous, current);
+            expectSameAsFull(next, current);
+            expectSharedWithPrevious(previous, next);
+            previous = next;
           }
         }),
         { seed: 20240611, numRuns: label.startsWith("generated") ? 25 : 40 },
