@@ -10,7 +10,7 @@
 import type { CompileContext } from "../context.js";
 import type { Model } from "../model/schema.js";
 import { isPrimitiveName } from "../types/type-expr.js";
-import { Fingerprints, sameEntry } from "./fingerprint.js";
+import { Fingerprints } from "./fingerprint.js";
 
 /** What one compilation remembers about one declaration's entry, for the next. */
 export interface DeclMemo {
@@ -44,6 +44,17 @@ export type DeclTable = keyof typeof STAGE_OF;
 
 /** Kinds whose fingerprint covers what a dependent reads about them. */
 const READ_KINDS = new Set(["record", "enum", "alias", "service", "event"]);
+
+/**
+ * The table holding the entry of a symbol of these kinds: the same entry object means the same
+ * fingerprint (an alias's covers the records inside it, so it has none here).
+ */
+const ENTRY_TABLE: Readonly<Record<string, "types" | "services" | "events" | undefined>> = {
+  record: "types",
+  enum: "types",
+  service: "services",
+  event: "events",
+};
 
 export class DeclReuse {
   private readonly next = new Map<object, DeclMemo>();
@@ -107,12 +118,18 @@ export class DeclReuse {
       const name = memo.deps[i];
       const kind = kindOf(ctx, name);
       if (kind !== memo.depKinds[i]) return false;
-      if (!READ_KINDS.has(kind) || sameEntry(before.model, ctx.model, name)) continue;
+      if (!READ_KINDS.has(kind) || sameEntryIn(ENTRY_TABLE[kind], before.model, ctx.model, name)) continue;
       this.current ??= new Fingerprints(ctx.model);
       if (before.of(name) !== this.current.of(name)) return false;
     }
     return true;
   }
+}
+
+function sameEntryIn(table: keyof Model | undefined, was: Model, now: Model, name: string): boolean {
+  if (table === undefined) return false;
+  const entries = now[table] as Record<string, unknown>;
+  return Object.hasOwn(entries, name) && entries[name] === (was[table] as Record<string, unknown>)[name];
 }
 
 /** What a build sees of a name: a primitive, the kind of its symbol, or nothing. */
