@@ -1,8 +1,8 @@
 // Bundles the CLI, the language server (with its checker thread) and the VS Code extension
 // client with esbuild. Every output file is written atomically (a temporary file, then a
 // rename), so concurrent builds — test files run in parallel — never expose half a bundle.
-import { existsSync, mkdirSync, renameSync, writeFileSync } from "node:fs";
-import { dirname } from "node:path";
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
 import { build } from "esbuild";
 
 const ESM_REQUIRE_SHIM =
@@ -19,7 +19,7 @@ function writeAtomically(path, contents) {
 async function bundle(entry, outfile, options = {}) {
   const result = await build({
     entryPoints: [entry],
-    outfile,
+    ...(options.splitting ? {} : { outfile }),
     bundle: true,
     platform: "node",
     format: "esm",
@@ -36,9 +36,19 @@ async function bundle(entry, outfile, options = {}) {
 const outputs = [];
 const has = (p) => existsSync(p);
 
+// The CLI is split: modules it imports dynamically (elkjs, 3.4 MB, loaded only to lay out a
+// diagram) go to dist/chunks, so no other command parses them at start-up.
+const CLI_CHUNKS = "packages/cli/dist/chunks";
 if (has("packages/cli/src/main.ts")) {
   outputs.push(
-    ...(await bundle("packages/cli/src/main.ts", "packages/cli/dist/archc.mjs", { sourcemap: "linked" })),
+    ...(await bundle("packages/cli/src/main.ts", "packages/cli/dist/archc.mjs", {
+      sourcemap: "linked",
+      splitting: true,
+      outdir: "packages/cli/dist",
+      entryNames: "archc",
+      chunkNames: "chunks/[name]-[hash]",
+      outExtension: { ".js": ".mjs" },
+    })),
   );
 }
 const server = has("packages/lsp/src/server-main.ts")
@@ -71,4 +81,16 @@ if (has("packages/vscode/src/extension.ts") && server.length > 0) {
   );
 }
 
-for (const file of outputs) writeAtomically(file.path, file.contents);
+// Chunks first, entry points last: a bundle never refers to a chunk not yet written.
+const isChunk = (file) => file.path.includes("/chunks/");
+for (const file of outputs.filter(isChunk)) writeAtomically(file.path, file.contents);
+for (const file of outputs.filter((f) => !isChunk(f))) writeAtomically(file.path, file.contents);
+// Chunks of earlier builds (content-hashed names) are removed; concurrent builds of the same
+// sources produce the same names, so they never remove each other's.
+if (existsSync(CLI_CHUNKS)) {
+  const current = new Set(outputs.filter(isChunk).map((f) => resolve(f.path)));
+  for (const name of readdirSync(CLI_CHUNKS)) {
+    const path = resolve(join(CLI_CHUNKS, name));
+    if (!current.has(path) && !name.endsWith(".tmp")) rmSync(path, { force: true });
+  }
+}

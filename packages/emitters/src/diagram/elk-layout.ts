@@ -3,7 +3,8 @@
 // (`INCLUDE_CHILDREN` lays out the whole hierarchy in one pass, so edges into a topic are
 // routed properly). ELK is deterministic for a given input (fixed random seed).
 
-import ELK, { type ElkExtendedEdge, type ElkNode } from "elkjs/lib/elk.bundled.js";
+import type ELK from "elkjs/lib/elk.bundled.js";
+import type { ElkExtendedEdge, ElkNode } from "elkjs/lib/elk.bundled.js";
 import type { DiagramGraph } from "./graph.js";
 import {
   BROKER_HEADER,
@@ -65,7 +66,9 @@ export async function layoutWithElk(graph: DiagramGraph): Promise<Layout> {
     targets: [e.target],
     labels: [{ id: `${e.id}-label`, text: e.label, ...labelSize(e) }],
   }));
-  elk ??= new ELK();
+  // Loaded on first use: elkjs is 3.4 MB of JavaScript that every other command (and every
+  // other emit target) would otherwise parse at start-up.
+  elk ??= new (await import("elkjs/lib/elk.bundled.js")).default();
   const input: ElkNode = { id: "root", layoutOptions: ROOT_OPTIONS, children: top, edges };
   const root: ElkNode = await elk.layout(input);
 
