@@ -48,7 +48,7 @@ import {
 import { LineIndex, type Span } from "./span.js";
 import { didYouMean } from "./suggest.js";
 import { describeEndOfInput, syntaxMessages } from "./syntax-messages.js";
-import { cpuMillis, isQuantityOf } from "./units.js";
+import { isQuantityOf, rangeOrderProblem } from "./units.js";
 
 type Maybe<T> = T | undefined;
 
@@ -345,15 +345,14 @@ export class ArchParser extends EmbeddedActionsParser {
 
   /** `cpu` ranges read `m` as millicores and a bare number as cores; elsewhere `m` is minutes. */
   private checkRangeOrder(r: A.Range, kind?: ValueKind): void {
-    const scale = (q: A.Quantity): number =>
-      kind === "cpu" ? cpuMillis(q) : q.value * (UNIT_SCALE[q.unit] ?? 1);
-    if (r.low.unit !== "" && r.high.unit !== "" && unitFamily(r.low.unit) !== unitFamily(r.high.unit)) {
+    const problem = rangeOrderProblem(r, kind === "cpu");
+    if (problem === "mixed") {
       this.report(
         "E0111",
         r.span,
         `expected both ends of a range to be the same kind of value, found \`${r.low.raw}..${r.high.raw}\``,
       );
-    } else if (scale(r.low) > scale(r.high)) {
+    } else if (problem === "reversed") {
       this.report(
         "E0117",
         r.span,
@@ -1824,29 +1823,6 @@ const DEPLOY_SETTING_KIND = { target: "deploy target", mesh: "service mesh", tra
 
 function deployContext(keyword: string): BlockContext {
   return keyword === "mesh" ? "mesh" : keyword === "tracing" ? "tracing" : "target";
-}
-
-const UNIT_SCALE: Record<string, number> = {
-  ms: 1,
-  s: 1e3,
-  m: 6e4,
-  h: 3.6e6,
-  d: 8.64e7,
-  Ki: 1024,
-  Mi: 1024 ** 2,
-  Gi: 1024 ** 3,
-  Ti: 1024 ** 4,
-  K: 1e3,
-  M: 1e6,
-  G: 1e9,
-  T: 1e12,
-};
-
-function unitFamily(unit: string): string {
-  if (["ms", "s", "m", "h", "d"].includes(unit)) return "duration";
-  if (["Ki", "Mi", "Gi", "Ti", "K", "M", "G", "T"].includes(unit)) return "size";
-  if (unit === "%") return "percent";
-  return "rate";
 }
 
 function valueExample(kind: ValueKind): string {

@@ -65,6 +65,26 @@ export function percentFraction(q: Quantity): number {
   return q.value / 100;
 }
 
+function unitFamily(unit: string): string {
+  if (unit in DURATION_MS) return "duration";
+  if (unit in SIZE_BYTES) return "size";
+  if (unit === "%") return "percent";
+  return "rate";
+}
+
+/**
+ * What is wrong with a range's order, if anything: ends of different kinds (`1s..2Gi`), or a
+ * low end above the high end. In a `cpu` range `m` means millicores and a bare number cores;
+ * elsewhere `m` is minutes. The parser reports it; the fast parser gives up on it.
+ */
+export function rangeOrderProblem(r: Range, cpu: boolean): "mixed" | "reversed" | undefined {
+  if (r.low.unit !== "" && r.high.unit !== "" && unitFamily(r.low.unit) !== unitFamily(r.high.unit))
+    return "mixed";
+  const scale = (q: Quantity): number =>
+    cpu ? cpuMillis(q) : q.value * (DURATION_MS[q.unit] ?? SIZE_BYTES[q.unit] ?? 1);
+  return scale(r.low) > scale(r.high) ? "reversed" : undefined;
+}
+
 /** A single value or a range as `[low, high]` (a single value is both ends). */
 export function bounds<T extends Quantity>(v: T | Range): [Quantity, Quantity] {
   return v.kind === "Range" ? [v.low, v.high] : [v, v];

@@ -5,30 +5,7 @@
 
 import type * as A from "../ast.js";
 import { namedValueKinds, type ValueKind } from "../properties.js";
-import { cpuMillis, isQuantityOf } from "../units.js";
-
-const UNIT_SCALE: Readonly<Record<string, number>> = {
-  ms: 1,
-  s: 1e3,
-  m: 6e4,
-  h: 3.6e6,
-  d: 8.64e7,
-  Ki: 1024,
-  Mi: 1024 ** 2,
-  Gi: 1024 ** 3,
-  Ti: 1024 ** 4,
-  K: 1e3,
-  M: 1e6,
-  G: 1e9,
-  T: 1e12,
-};
-
-function unitFamily(unit: string): string {
-  if (unit === "ms" || unit === "s" || unit === "m" || unit === "h" || unit === "d") return "duration";
-  if (["Ki", "Mi", "Gi", "Ti", "K", "M", "G", "T"].includes(unit)) return "size";
-  if (unit === "%") return "percent";
-  return "rate";
-}
+import { isQuantityOf, rangeOrderProblem } from "../units.js";
 
 /** parser.ts `checkKind`: whether `name` is one of `allowed`. */
 export function kindIsKnown(name: A.Name, allowed: readonly string[]): boolean {
@@ -37,11 +14,7 @@ export function kindIsKnown(name: A.Name, allowed: readonly string[]): boolean {
 
 /** parser.ts `checkRangeOrder`: same family of units at both ends, low end not above high. */
 export function rangeOrderIsClean(r: A.Range, kind?: ValueKind): boolean {
-  if (r.low.unit !== "" && r.high.unit !== "" && unitFamily(r.low.unit) !== unitFamily(r.high.unit))
-    return false;
-  const scale = (q: A.Quantity): number =>
-    kind === "cpu" ? cpuMillis(q) : q.value * (UNIT_SCALE[q.unit] ?? 1);
-  return !(scale(r.low) > scale(r.high));
+  return rangeOrderProblem(r, kind === "cpu") === undefined;
 }
 
 /** parser.ts `checkValue` (with `checkRange`): whether `value` suits a `key` of `kind`. */
