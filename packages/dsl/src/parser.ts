@@ -41,6 +41,8 @@ import {
 import {
   type BlockContext,
   blockProperties,
+  startsBlockMember,
+  structuredMembers,
   knownKinds,
   namedValueKinds,
   type ValueKind,
@@ -382,7 +384,7 @@ export class ArchParser extends EmbeddedActionsParser {
     const where = ctx === "policy" ? "a call policy" : `a ${ctx} block`;
     if (kind === undefined) {
       const known = Object.keys(table);
-      const extra = STRUCTURED_MEMBERS[ctx] ?? [];
+      const extra = structuredMembers[ctx] ?? [];
       this.report(
         "E0114",
         key.span,
@@ -416,7 +418,7 @@ export class ArchParser extends EmbeddedActionsParser {
 
   /** Whether `t` begins a member of a `ctx` block (a property, a flag or a structured member). */
   private startsMember(ctx: BlockContext, t: IToken): boolean {
-    return t.image in blockProperties[ctx] || (STRUCTURED_MEMBERS[ctx]?.includes(t.image) ?? false);
+    return startsBlockMember(ctx, t.image);
   }
 
   /**
@@ -1760,27 +1762,6 @@ export class ArchParser extends EmbeddedActionsParser {
     })) as A.RulesDecl;
   });
 }
-
-/** Members of a block that have their own grammar rule, offered in "did you mean". */
-const STRUCTURED_MEMBERS: Partial<Record<BlockContext, readonly string[]>> = {
-  service: [
-    "replicas",
-    "resources",
-    "balance",
-    "env",
-    "secret",
-    "uses",
-    "api",
-    "calls",
-    "publishes",
-    "consumes",
-  ],
-  gateway: ["auth", "cors", "route"],
-  route: ["balance"],
-  policy: ["breaker"],
-  cors: ["origins"],
-  op: ["op"],
-};
 
 /** How a structured member is written, for the list of what a block accepts. */
 const STRUCTURED_USAGE: Record<string, string> = {

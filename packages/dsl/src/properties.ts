@@ -117,3 +117,29 @@ export const valueKindExample: Record<ValueKind, string> = {
   name: "a name",
   flag: "nothing (it is a flag)",
 };
+
+/** Members of a block that have their own grammar rule (not a `key value` property). */
+export const structuredMembers: Partial<Record<BlockContext, readonly string[]>> = {
+  service: [
+    "replicas",
+    "resources",
+    "balance",
+    "env",
+    "secret",
+    "uses",
+    "api",
+    "calls",
+    "publishes",
+    "consumes",
+  ],
+  gateway: ["auth", "cors", "route"],
+  route: ["balance"],
+  policy: ["breaker"],
+  cors: ["origins"],
+  op: ["op"],
+};
+
+/** Whether a word begins a member of a `ctx` block: a property, a flag or a structured member. */
+export function startsBlockMember(ctx: BlockContext, word: string): boolean {
+  return word in blockProperties[ctx] || (structuredMembers[ctx]?.includes(word) ?? false);
+}

@@ -5,7 +5,13 @@
 // falls back to the chevrotain parser. See fast/README.md.
 
 import type * as A from "../ast.js";
-import { type BlockContext, blockProperties, knownKinds, type ValueKind } from "../properties.js";
+import {
+  type BlockContext,
+  blockProperties,
+  knownKinds,
+  startsBlockMember,
+  type ValueKind,
+} from "../properties.js";
 import { isQuantityOf } from "../units.js";
 import { BAIL } from "./bail.js";
 import {
@@ -36,27 +42,6 @@ import {
 import { kindIsKnown, rangeOrderIsClean, valueIsClean } from "./value-checks.js";
 
 type Maybe<T> = T | undefined;
-
-/** Members of a block with their own rule (parser.ts STRUCTURED_MEMBERS): never stray tokens. */
-const STRUCTURED_MEMBERS: Partial<Record<BlockContext, readonly string[]>> = {
-  service: [
-    "replicas",
-    "resources",
-    "balance",
-    "env",
-    "secret",
-    "uses",
-    "api",
-    "calls",
-    "publishes",
-    "consumes",
-  ],
-  gateway: ["auth", "cors", "route"],
-  route: ["balance"],
-  policy: ["breaker"],
-  cors: ["origins"],
-  op: ["op"],
-};
 
 /** Tokens parser.ts swallows as leftovers of a malformed property (its STRAY_TOKENS). */
 const STRAY = new Set([
@@ -444,7 +429,7 @@ export class DescentParser {
 
   /** Whether a token spelled `image` begins a member of a `ctx` block (parser.ts startsMember). */
   private startsMember(ctx: BlockContext, image: string): boolean {
-    return image in blockProperties[ctx] || (STRUCTURED_MEMBERS[ctx]?.includes(image) ?? false);
+    return startsBlockMember(ctx, image);
   }
 
   /** `key [value]`, where the current token is the key, spelled `keyText`. */
