@@ -10,6 +10,7 @@ import { loadWorkspace, type ParsedFile, type Workspace } from "@archc/dsl";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { generateSystem } from "../../../bench/generate.js";
+import { SHARED_TABLES } from "../src/incremental/structural-share.js";
 import {
   type Compilation,
   compileIncremental,
@@ -157,20 +158,6 @@ function expectSameAsFull(incremental: ReturnType<typeof compileWorkspace>, ws: 
   expect(JSON.stringify(incremental.model)).toBe(JSON.stringify(full.model));
   expect(incremental.diagnostics).toEqual(full.diagnostics);
 }
-
-const SHARED_TABLES = [
-  "types",
-  "stores",
-  "brokers",
-  "topics",
-  "events",
-  "services",
-  "ops",
-  "flows",
-  "sagas",
-  "gateways",
-  "deployments",
-] as const;
 
 /** The structural-sharing contract: an entry equal to the previous Model's is that object. */
 function expectSharedWithPrevious(previous: Compilation, next: Compilation): void {

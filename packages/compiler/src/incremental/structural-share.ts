@@ -7,7 +7,7 @@
 import type { Model } from "../model/schema.js";
 
 /** Tables whose entries are rebuilt on every compilation and then shared when unchanged. */
-const SHARED_TABLES = [
+export const SHARED_TABLES = [
   "types",
   "stores",
   "brokers",
