@@ -27,3 +27,4 @@ export {
   reuseStats,
   type ReuseStats,
 } from "./incremental/compile-incremental.js";
+export { sameValue } from "./incremental/structural-share.js";

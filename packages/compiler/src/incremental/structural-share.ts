@@ -45,7 +45,11 @@ function shareEntry(before: Record<string, unknown>, after: Record<string, unkno
     after[name] = old;
 }
 
-/** Deep equality of JSON-like values, including the order of object keys. */
+/**
+ * Deep equality of JSON-like values (the Model, diagnostics), including the order of object
+ * keys; identical objects short-cut. Sets and Maps are never equal unless identical (their
+ * contents are not own keys).
+ */
 export function sameValue(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
@@ -54,7 +58,8 @@ export function sameValue(a: unknown, b: unknown): boolean {
     for (let i = 0; i < a.length; i++) if (!sameValue(a[i], b[i])) return false;
     return true;
   }
-  if (Array.isArray(b)) return false;
+  if (Array.isArray(b) || a instanceof Set || a instanceof Map || b instanceof Set || b instanceof Map)
+    return false;
   const ka = Object.keys(a);
   const kb = Object.keys(b);
   if (ka.length !== kb.length) return false;

@@ -5,6 +5,7 @@
 // file by identity instead of serialising every file's list on every keystroke.
 
 import * as path from "node:path";
+import { sameValue } from "@archc/compiler";
 import { compareDiagnostics, type Diagnostic } from "@archc/dsl";
 
 export interface CompilationDiagnostics {
@@ -96,27 +97,5 @@ function isSorted(list: readonly Diagnostic[]): boolean {
 
 /** Equal lists of diagnostics: the same data, field by field (identical objects short-cut). */
 export function sameDiagnostics(a: readonly Diagnostic[], b: readonly Diagnostic[]): boolean {
-  if (a === b) return true;
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (!sameData(a[i], b[i])) return false;
-  return true;
-}
-
-/** Structural equality of plain data (what diagnostics are made of: objects, arrays, scalars). */
-function sameData(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
-  if (Array.isArray(a)) {
-    if (!Array.isArray(b) || a.length !== b.length) return false;
-    for (let i = 0; i < a.length; i++) if (!sameData(a[i], b[i])) return false;
-    return true;
-  }
-  if (Array.isArray(b)) return false;
-  const ka = Object.keys(a);
-  if (ka.length !== Object.keys(b).length) return false;
-  for (const k of ka) {
-    if (!Object.hasOwn(b, k)) return false;
-    if (!sameData((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k])) return false;
-  }
-  return true;
+  return sameValue(a, b);
 }
