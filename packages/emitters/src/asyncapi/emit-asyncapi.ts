@@ -35,7 +35,6 @@ export function asyncApiDocument(ctx: EmitContext, svc: Service): Record<string,
   const events = [...new Set(used.map((u) => u.event))].map((n) => model.events[n]);
 
   const servers: Record<string, unknown> = {};
-  const byBroker = new Map(ctx.relations.backings.filter((b) => b.role === "broker").map((b) => [b.name, b]));
   const channels: Record<string, Record<string, unknown>> = {};
   for (const e of events) {
     const key = channelKey(e);
@@ -46,7 +45,7 @@ export function asyncApiDocument(ctx: EmitContext, svc: Service): Record<string,
     if (topic?.doc) channel.description = topic.doc;
     const broker = topic?.broker ? model.brokers[topic.broker] : undefined;
     if (broker) {
-      const b = byBroker.get(broker.name)!;
+      const b = ctx.relations.backing(`broker:${broker.name}`)!;
       servers[broker.name] ??= {
         host: b.kind ? `${b.host}:${b.port}` : b.host,
         protocol: broker.kind,

@@ -68,7 +68,6 @@ function indentOf(depth: number): string {
 function collection(value: object, depth: number, out: Writer): boolean {
   const inner = depth + 1;
   const innerIndent = indentOf(inner);
-  const lineBreak = breaks[depth];
   const { parts } = out;
   if (Array.isArray(value)) {
     const itemBreak = itemBreaks[depth];
@@ -84,27 +83,68 @@ function collection(value: object, depth: number, out: Writer): boolean {
   }
   const record = value as Record<string, unknown>;
   let first = true;
-  for (const k of Object.keys(record)) {
+  // for-in, not Object.keys: no array per object. A plain object has no enumerable inherited
+  // keys (isCollection admits only Object.prototype or null prototypes), and for-in lists own
+  // keys in the same order as Object.keys.
+  for (const k in record) {
     if (k === "<<") out.mergeLikeKey = true;
     const v = record[k];
     if (v === undefined) continue;
-    const key = scalarString(k, true, innerIndent);
-    if (key.length > MAX_IMPLICIT_KEY) throw new Unsupported();
-    if (!first) parts.push(lineBreak);
-    first = false;
-    parts.push(key);
-    if (typeof v !== "object" || v === null) parts.push(": ", scalar(v, innerIndent));
+    const texts = keyTexts(k, depth);
+    if (typeof v !== "object" || v === null)
+      parts.push(first ? texts.scalar : texts.nextScalar, scalar(v, innerIndent));
     else if (!isCollection(v)) throw new Unsupported();
     else {
       const mark = parts.length;
-      parts.push(":", breaks[inner]);
+      parts.push(first ? texts.nested : texts.nextNested);
       if (!nested(v, inner, out)) {
         parts.length = mark;
-        parts.push(Array.isArray(v) ? ": []" : ": {}");
+        parts.push(first ? texts.scalar : texts.nextScalar, Array.isArray(v) ? "[]" : "{}");
       }
     }
+    first = false;
   }
   return !first;
+}
+
+/**
+ * What a map entry at nesting level `depth` writes before its value: the key and `: ` for a
+ * scalar, the key, `:` and the break into the next level for a collection, each also after the
+ * line break that separates it from the previous entry. Emitters write the same keys over and
+ * over, so these are made once per key and depth: one piece per entry instead of four.
+ */
+interface KeyTexts {
+  readonly scalar: string;
+  readonly nested: string;
+  readonly nextScalar: string;
+  readonly nextNested: string;
+}
+
+const keyTextsByDepth: Map<string, KeyTexts>[] = [];
+const KEY_CACHE_LIMIT = 100_000;
+
+function keyTexts(k: string, depth: number): KeyTexts {
+  let cache = keyTextsByDepth[depth];
+  if (cache === undefined) {
+    cache = new Map();
+    keyTextsByDepth[depth] = cache;
+  }
+  const known = cache.get(k);
+  if (known !== undefined) return known;
+  const inner = depth + 1;
+  const key = scalarString(k, true, indentOf(inner));
+  if (key.length > MAX_IMPLICIT_KEY) throw new Unsupported();
+  const scalarText = `${key}: `;
+  const nestedText = `${key}:${breaks[inner]}`;
+  const texts: KeyTexts = {
+    scalar: scalarText,
+    nested: nestedText,
+    nextScalar: breaks[depth] + scalarText,
+    nextNested: breaks[depth] + nestedText,
+  };
+  if (cache.size >= KEY_CACHE_LIMIT) cache.clear();
+  cache.set(k, texts);
+  return texts;
 }
 
 /** Texts of shared values (see shareInYaml) by nesting depth. */

@@ -8,7 +8,13 @@ import { dnsLabel } from "../common/names.js";
 import { toYaml } from "../common/yaml.js";
 import { type EmitContext, report, servicePort } from "../context.js";
 import { componentSchemas, type JsonSchema, reachableTypes, schemaOf } from "../schema/json-schema.js";
-import { PROBLEM_COMPONENT, PROBLEM_SCHEMA, REASONS, statusForError } from "./http-errors.js";
+import {
+  PROBLEM_COMPONENT,
+  PROBLEM_SCHEMA,
+  REASONS,
+  statusForError,
+  statusKeyedObject,
+} from "./http-errors.js";
 
 const BODYLESS = new Set(["GET", "HEAD", "DELETE", "OPTIONS"]);
 
@@ -156,7 +162,9 @@ function operation(ctx: EmitContext, svc: Service, op: Op, method: string, param
   if (op.doc) out.description = op.doc;
   out.tags = [svc.name];
 
-  const fields = recordFields(ctx, op.domain);
+  // The domain's fields become parameters only with path parameters or without a body.
+  const bodyless = BODYLESS.has(method);
+  const fields = params.length > 0 || bodyless ? recordFields(ctx, op.domain) : undefined;
   const parameters: Record<string, unknown>[] = params.map((name) => ({
     name,
     in: "path",
@@ -166,7 +174,7 @@ function operation(ctx: EmitContext, svc: Service, op: Op, method: string, param
       (params.length === 1 && !fields ? schemaOf(op.domain, "2020-12") : { type: "string" }),
   }));
   const unit = op.domain.kind === "prim" && op.domain.name === "unit";
-  if (BODYLESS.has(method)) {
+  if (bodyless) {
     // Without a body, the domain's other fields travel in the query string.
     if (fields)
       for (const [name, f] of fields)
@@ -179,7 +187,7 @@ function operation(ctx: EmitContext, svc: Service, op: Op, method: string, param
   }
   if (parameters.length) out.parameters = parameters;
 
-  const responses: Record<string, unknown> = {};
+  const responses = statusKeyedObject();
   if (op.codomain.kind === "prim" && op.codomain.name === "unit") responses["204"] = { description: "Done" };
   else responses["200"] = { description: "OK", content: jsonContent(schemaOf(op.codomain, "2020-12")) };
   const byStatus = new Map<number, string[]>();
@@ -229,7 +237,7 @@ function recordFields(
 function referencedComponents(node: unknown, out = new Set<string>()): Set<string> {
   if (Array.isArray(node)) for (const x of node) referencedComponents(x, out);
   else if (node && typeof node === "object")
-    for (const k of Object.keys(node)) {
+    for (const k in node) {
       const v: unknown = (node as Record<string, unknown>)[k];
       if (k === "$ref" && typeof v === "string" && v.startsWith(COMPONENT_REF)) {
         const name = v.slice(COMPONENT_REF.length);
