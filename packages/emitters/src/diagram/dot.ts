@@ -71,6 +71,7 @@ function label(n: DiagramNode): string {
 
 /** A DOT quoted string: `"` and `\` escaped, line breaks as DOT's centred `\n`. */
 function quote(s: string): string {
+  if (!/[\\"\r\n]/.test(s)) return `"${s}"`;
   return `"${s
     .replace(/\\/g, "\\\\")
     .replace(/"/g, '\\"')
