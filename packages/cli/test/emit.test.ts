@@ -47,9 +47,9 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }));
 describe("archc emit", () => {
   it("writes the target's files, and emitting twice gives byte-identical files", () => {
     expect(archc("k8s", "model.arch", "--out", "out").status).toBe(0);
-    const first = readFileSync(path.join(dir, "out/services/orders/deployment.yaml"), "utf8");
+    const first = readFileSync(path.join(dir, "out/services/orders.yaml"), "utf8");
     expect(archc("k8s", "model.arch", "--out", "out").status).toBe(0);
-    expect(readFileSync(path.join(dir, "out/services/orders/deployment.yaml"), "utf8")).toBe(first);
+    expect(readFileSync(path.join(dir, "out/services/orders.yaml"), "utf8")).toBe(first);
     // No temporary directories are left beside --out.
     expect(readdirSync(dir).sort()).toEqual(["model.arch", "out"]);
   });
@@ -69,7 +69,7 @@ describe("archc emit", () => {
 
   it("replaces stale files when the model drops an element", () => {
     expect(archc("k8s", "model.arch", "--out", "out").status).toBe(0);
-    expect(existsSync(path.join(dir, "out/stores/db/statefulset.yaml"))).toBe(true);
+    expect(existsSync(path.join(dir, "out/stores/db.yaml"))).toBe(true);
     writeFileSync(
       path.join(dir, "model.arch"),
       MODEL.replace("store db: postgres", "").replace("uses db", ""),

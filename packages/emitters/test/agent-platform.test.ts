@@ -5,11 +5,12 @@ import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { emit } from "../src/index.js";
 import { compileExample } from "./support/examples.js";
+import { findObject, kubernetesObjects } from "./support/kubernetes-objects.js";
 
 const model = compileExample("agent-platform");
-const k8s = emit(model, "k8s").files;
+const k8s = kubernetesObjects(emit(model, "k8s").files);
 const compose = parse(emit(model, "compose").files.get("compose.yaml")!);
-const get = (p: string) => parse(k8s.get(p)!);
+const get = (kind: string, name: string) => findObject(k8s, kind, name);
 const SERVICES = {
   "agent-orchestration": 3001,
   "user-management": 3002,
@@ -22,7 +23,7 @@ describe("agent-platform", () => {
   it.each(Object.entries(SERVICES))(
     "%s: 3 replicas, 250m/500m CPU, 256Mi/512Mi, /health and /ready on port %i",
     (svc, port) => {
-      const d = get(`services/${svc}/deployment.yaml`);
+      const d = get("Deployment", svc);
       expect(d.spec.replicas).toBe(3);
       const c = d.spec.template.spec.containers[0];
       expect(c.ports).toEqual([{ name: "http", containerPort: port, protocol: "TCP" }]);
@@ -32,7 +33,7 @@ describe("agent-platform", () => {
       });
       expect(c.livenessProbe.httpGet).toEqual({ path: "/health", port: "http" });
       expect(c.readinessProbe.httpGet).toEqual({ path: "/ready", port: "http" });
-      expect(get(`services/${svc}/destinationrule.yaml`).spec.trafficPolicy.loadBalancer).toEqual({
+      expect(get("DestinationRule", svc).spec.trafficPolicy.loadBalancer).toEqual({
         simple: "LEAST_REQUEST",
       });
       const cs = compose.services[svc];
@@ -48,9 +49,7 @@ describe("agent-platform", () => {
   );
 
   it("stores agents, workflows, tasks and executions in PostgreSQL", () => {
-    expect(get("stores/orchestration-db/statefulset.yaml").spec.template.spec.containers[0].image).toBe(
-      "postgres:16",
-    );
+    expect(get("StatefulSet", "orchestration-db").spec.template.spec.containers[0].image).toBe("postgres:16");
     expect(compose.services["agent-orchestration"].environment.ORCHESTRATION_DB_URL).toBe(
       "postgresql://orchestration-db:5432",
     );
@@ -58,11 +57,11 @@ describe("agent-platform", () => {
 
   it("calls with a 30 s timeout and 3 retries of 10 s each, ejecting after 5 errors in 30 s for 30 s", () => {
     for (const callee of ["user-management", "project"]) {
-      const route = get(`services/${callee}/virtualservice.yaml`).spec.http[0];
+      const route = get("VirtualService", callee).spec.http[0];
       expect(route.match[0].sourceLabels).toEqual({ app: "agent-orchestration" });
       expect(route.timeout).toBe("30s");
       expect(route.retries).toMatchObject({ attempts: 3, perTryTimeout: "10s" });
-      expect(get(`services/${callee}/destinationrule.yaml`).spec.trafficPolicy.outlierDetection).toEqual({
+      expect(get("DestinationRule", callee).spec.trafficPolicy.outlierDetection).toEqual({
         consecutive5xxErrors: 5,
         interval: "30s",
         baseEjectionTime: "30s",
@@ -71,33 +70,33 @@ describe("agent-platform", () => {
   });
 
   it("creates agent-events (3 partitions, replication 2, 7 days) and user-events (2, 2, 30 days)", () => {
-    const job = get("brokers/events/topics-job.yaml").spec.template.spec.containers[0].command[2];
+    const job = get("Job", "events-topics").spec.template.spec.containers[0].command[2];
     expect(job).toContain(
       "--topic agent-events --partitions 3 --replication-factor 2 --config retention.ms=604800000",
     );
     expect(job).toContain(
       "--topic user-events --partitions 2 --replication-factor 2 --config retention.ms=2592000000",
     );
-    expect(get("brokers/events/statefulset.yaml").spec.replicas).toBe(2);
+    expect(get("StatefulSet", "events").spec.replicas).toBe(2);
     const init = compose.services["events-topics"].command[0];
     expect(init).toContain("--topic agent-events --partitions 3");
     expect(init).toContain("--config retention.ms=2592000000");
   });
 
   it("routes the gateway: /api/agents round-robin 1000/hour, /api/users least-conn 500/hour, CORS for one origin", () => {
-    const vs = get("gateways/edge/virtualservice-edge.yaml").spec.http;
+    const vs = get("VirtualService", "edge").spec.http;
     expect(
       vs.map((r: { route: { destination: { host: string } }[] }) => r.route[0].destination.host),
     ).toEqual(["agent-orchestration", "user-management"]);
     expect(vs[0].match[1]).toEqual({ uri: { prefix: "/api/agents/" } });
     expect(vs[0].corsPolicy.allowOrigins).toEqual([{ exact: "https://app.agents.example.com" }]);
-    expect(
-      get("gateways/edge/destinationrule-edge-api-agents-0-lb.yaml").spec.trafficPolicy.loadBalancer,
-    ).toEqual({ simple: "ROUND_ROBIN" });
-    expect(
-      get("gateways/edge/destinationrule-edge-api-users-1-lb.yaml").spec.trafficPolicy.loadBalancer,
-    ).toEqual({ simple: "LEAST_REQUEST" });
-    const patches = get("gateways/edge/envoyfilter-edge-rate-limits.yaml").spec.configPatches.slice(1);
+    expect(get("DestinationRule", "edge-api-agents-0-lb").spec.trafficPolicy.loadBalancer).toEqual({
+      simple: "ROUND_ROBIN",
+    });
+    expect(get("DestinationRule", "edge-api-users-1-lb").spec.trafficPolicy.loadBalancer).toEqual({
+      simple: "LEAST_REQUEST",
+    });
+    const patches = get("EnvoyFilter", "edge-rate-limits").spec.configPatches.slice(1);
     const buckets = patches.map(
       (p: { patch: { value: { typed_per_filter_config: Record<string, { token_bucket: unknown }> } } }) =>
         p.patch.value.typed_per_filter_config["envoy.filters.http.local_ratelimit"].token_bucket,
@@ -109,16 +108,14 @@ describe("agent-platform", () => {
   });
 
   it("authenticates JWTs at the edge (24 h tokens) and keeps the signing key a reference", () => {
-    const ra = get("gateways/edge/requestauthentication-edge-jwt.yaml");
+    const ra = get("RequestAuthentication", "edge-jwt");
     expect(ra.spec.jwtRules[0]).toMatchObject({
       issuer: "https://auth.agents.example.com",
       audiences: ["agent-platform"],
     });
     expect(ra.metadata.annotations).toEqual({ "archc.dev/token-ttl": "24h" });
-    expect(get("services/user-management/configmap.yaml").data.JWT_TTL).toBe("24h");
-    expect(
-      get("services/user-management/deployment.yaml").spec.template.spec.containers[0].env[0].valueFrom,
-    ).toEqual({
+    expect(get("ConfigMap", "user-management").data.JWT_TTL).toBe("24h");
+    expect(get("Deployment", "user-management").spec.template.spec.containers[0].env[0].valueFrom).toEqual({
       secretKeyRef: { name: "user-management-jwt", key: "JWT_SIGNING_KEY" },
     });
   });

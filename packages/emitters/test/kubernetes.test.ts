@@ -1,16 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { parse } from "yaml";
 import { emit } from "../src/index.js";
 import { compileExample, presentExamples } from "./support/examples.js";
+import { findObject, kubernetesObjects, manifestObjects, type Obj } from "./support/kubernetes-objects.js";
 import { strictKubernetesErrors } from "./support/kubernetes-validator.js";
 import { sampleShop } from "./support/sample-shop.js";
-
-// biome-ignore lint/suspicious/noExplicitAny: parsed YAML under test, navigated freely by assertions
-type Obj = Record<string, any>;
-
-function objects(files: Map<string, string>): [string, Obj][] {
-  return [...files].filter(([p]) => p !== "kustomization.yaml").map(([p, t]) => [p, parse(t) as Obj]);
-}
 
 const noMesh = () => {
   const m = sampleShop();
@@ -29,12 +22,21 @@ const cases = [
 
 describe("strict Kubernetes and Istio validation", () => {
   it.each(cases)("every object of $name passes the schemas with no unknown field", ({ files }) => {
-    for (const [path, obj] of objects(files()))
-      expect({ path, errors: strictKubernetesErrors(obj) }).toEqual({ path, errors: [] });
+    const emitted = files();
+    const objects = kubernetesObjects(emitted);
+    // Every document of every file is checked: as many objects as documents written.
+    const documents = [...emitted]
+      .filter(([p]) => p !== "kustomization.yaml")
+      .reduce((n, [, t]) => n + 1 + (t.match(/^---$/gm)?.length ?? 0), 0);
+    expect(objects.length).toBe(documents);
+    for (const { file, kind, name, object } of objects) {
+      const where = `${file} ${kind}/${name}`;
+      expect({ where, errors: strictKubernetesErrors(object) }).toEqual({ where, errors: [] });
+    }
   });
 
   it("catches a misspelled Kubernetes field", () => {
-    const d = parse(emit(sampleShop(), "k8s").files.get("services/orders/deployment.yaml")!);
+    const d = findObject(kubernetesObjects(emit(sampleShop(), "k8s").files), "Deployment", "orders");
     d.spec.template.spec.containers[0].securityContext.readOnlyRootFilesytem = true;
     expect(strictKubernetesErrors(d)).toEqual([
       "Deployment.spec.template.spec.containers[0].securityContext.readOnlyRootFilesytem: unknown field",
@@ -42,7 +44,7 @@ describe("strict Kubernetes and Istio validation", () => {
   });
 
   it("catches a misspelled Istio field and a wrongly typed one", () => {
-    const dr = parse(emit(sampleShop(), "k8s").files.get("services/inventory/destinationrule.yaml")!);
+    const dr = findObject(kubernetesObjects(emit(sampleShop(), "k8s").files), "DestinationRule", "inventory");
     dr.spec.trafficPolicy.outlierDetection.consecutive5xxError = 5;
     dr.spec.trafficPolicy.outlierDetection.interval = 30;
     const errors = strictKubernetesErrors(dr);
@@ -53,60 +55,127 @@ describe("strict Kubernetes and Istio validation", () => {
   });
 });
 
-describe("Kubernetes content", () => {
+describe("Kubernetes layout", () => {
   const files = emit(sampleShop(), "k8s").files;
-  const get = (p: string) => parse(files.get(p)!) as Obj;
+  const kindsIn = (file: string) =>
+    kubernetesObjects(files)
+      .filter((o) => o.file === file)
+      .map((o) => o.kind);
 
-  it("emits per service a Deployment, Service, ServiceAccount, HPA, PDB and ConfigMap", () => {
-    for (const f of ["deployment", "service", "serviceaccount", "hpa", "pdb", "configmap", "networkpolicy"])
-      expect(files.has(`services/orders/${f}.yaml`)).toBe(true);
-    const hpa = get("services/orders/hpa.yaml");
+  it("writes one file per workload and lists every file in kustomization.yaml", () => {
+    const manifests = [
+      "brokers/bus.yaml",
+      "gateways/edge.yaml",
+      "mesh/peer-authentication.yaml",
+      "namespace.yaml",
+      "network-policies/default-deny.yaml",
+      "services/inventory.yaml",
+      "services/orders.yaml",
+      "services/worker.yaml",
+      "stores/cart-cache.yaml",
+      "stores/orders-db.yaml",
+    ];
+    expect([...files.keys()].sort()).toEqual([...manifests, "kustomization.yaml"].sort());
+    const [kustomization] = manifestObjects("kustomization.yaml", files.get("kustomization.yaml")!);
+    expect(kustomization.resources).toEqual(manifests);
+  });
+
+  it("orders a workload's objects: what it refers to, the workload, what refers to it, then Istio", () => {
+    expect(kindsIn("services/orders.yaml")).toEqual([
+      "ServiceAccount",
+      "ConfigMap",
+      "Service",
+      "Deployment",
+      "HorizontalPodAutoscaler",
+      "PodDisruptionBudget",
+      "NetworkPolicy",
+      "AuthorizationPolicy",
+    ]);
+    expect(kindsIn("services/inventory.yaml").slice(-3)).toEqual([
+      "VirtualService",
+      "DestinationRule",
+      "AuthorizationPolicy",
+    ]);
+    expect(kindsIn("brokers/bus.yaml")).toEqual([
+      "ServiceAccount",
+      "Service",
+      "StatefulSet",
+      "NetworkPolicy",
+      "NetworkPolicy",
+      "Job",
+      "AuthorizationPolicy",
+    ]);
+    expect(kindsIn("gateways/edge.yaml").slice(0, 2)).toEqual(["Gateway", "VirtualService"]);
+  });
+
+  it("writes the generated header once, at the top of each file", () => {
+    for (const [file, text] of files) {
+      expect({ file, top: text.startsWith("# Generated by archc emit") }).toEqual({ file, top: true });
+      expect({ file, headers: text.match(/^# Generated by archc emit/gm)?.length }).toEqual({
+        file,
+        headers: 1,
+      });
+    }
+  });
+});
+
+describe("Kubernetes content", () => {
+  const objects = kubernetesObjects(emit(sampleShop(), "k8s").files);
+  const get = (kind: string, name: string) => findObject(objects, kind, name);
+
+  it("emits per service a Deployment, Service, ServiceAccount, HPA, PDB, ConfigMap and NetworkPolicy", () => {
+    const kinds = [
+      "Deployment",
+      "Service",
+      "ServiceAccount",
+      "HorizontalPodAutoscaler",
+      "PodDisruptionBudget",
+    ];
+    for (const kind of [...kinds, "ConfigMap", "NetworkPolicy"])
+      expect(objects.filter((o) => o.name === "orders" && o.kind === kind).map((o) => o.file)).toEqual([
+        "services/orders.yaml",
+      ]);
+    const hpa = get("HorizontalPodAutoscaler", "orders");
     expect(hpa.apiVersion).toBe("autoscaling/v2");
     expect(hpa.spec).toMatchObject({ minReplicas: 2, maxReplicas: 10 });
     expect(hpa.spec.metrics[0].resource.target.averageUtilization).toBe(70);
     // An autoscaled Deployment leaves the replica count to its HPA.
-    expect(get("services/orders/deployment.yaml").spec.replicas).toBeUndefined();
-    expect(get("services/inventory/deployment.yaml").spec.replicas).toBe(1);
+    expect(get("Deployment", "orders").spec.replicas).toBeUndefined();
+    expect(get("Deployment", "inventory").spec.replicas).toBe(1);
   });
 
   it("references secrets and never holds their values", () => {
-    const kinds = objects(files).map(([, o]) => o.kind);
-    expect(kinds).not.toContain("Secret");
-    const env = get("services/orders/deployment.yaml").spec.template.spec.containers[0].env;
+    expect(objects.map((o) => o.kind)).not.toContain("Secret");
+    const env = get("Deployment", "orders").spec.template.spec.containers[0].env;
     expect(env).toEqual([
       {
         name: "DATABASE_URL",
         valueFrom: { secretKeyRef: { name: "orders-db-credentials", key: "DATABASE_URL" } },
       },
     ]);
-    expect(get("services/orders/configmap.yaml").data).not.toHaveProperty("DATABASE_URL");
+    expect(get("ConfigMap", "orders").data).not.toHaveProperty("DATABASE_URL");
   });
 
   it("runs stores as StatefulSets with a PersistentVolumeClaim", () => {
-    const sts = get("stores/orders-db/statefulset.yaml");
+    const sts = get("StatefulSet", "orders-db");
     expect(sts.spec.volumeClaimTemplates[0].spec.resources.requests.storage).toBe("20Gi");
     expect(sts.spec.template.spec.containers[0].image).toBe("postgres:16");
-    expect(get("brokers/bus/statefulset.yaml").spec.replicas).toBe(3);
-  });
-
-  it("lists exactly the emitted files in kustomization.yaml", () => {
-    const k = get("kustomization.yaml");
-    expect(k.resources).toEqual([...files.keys()].filter((p) => p !== "kustomization.yaml").sort());
+    expect(get("StatefulSet", "bus").spec.replicas).toBe(3);
   });
 });
 
 describe("hardened pods", () => {
   const workloads = cases.flatMap(({ name, files }) =>
-    objects(files())
-      .filter(([, o]) => ["Deployment", "StatefulSet", "Job"].includes(o.kind))
-      .map(([path, o]) => ({ name, path, o })),
+    kubernetesObjects(files())
+      .filter(({ kind }) => ["Deployment", "StatefulSet", "Job"].includes(kind))
+      .map(({ file, kind, name: object, object: o }) => ({ name, path: `${file} ${kind}/${object}`, o })),
   );
 
   it("covers every workload kind", () => {
     expect(new Set(workloads.map((w) => w.o.kind))).toEqual(new Set(["Deployment", "StatefulSet", "Job"]));
   });
 
-  it.each(workloads)("$name $path", ({ o }) => {
+  it.each(workloads)("$name $path", ({ o }: { o: Obj }) => {
     const pod = o.spec.template.spec;
     expect(pod.automountServiceAccountToken).toBe(false);
     expect(pod.securityContext.runAsNonRoot).toBe(true);

@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { emit } from "../src/index.js";
 import { compileExample, exampleExists, REPO_ROOT } from "./support/examples.js";
+import { findObject, kubernetesObjects } from "./support/kubernetes-objects.js";
 import { sampleShop } from "./support/sample-shop.js";
 
 interface Policy {
@@ -31,37 +32,39 @@ function admittedCallers(policies: Policy[]): Map<string, Set<string> | "any"> {
   return out;
 }
 
+/** Every emitted NetworkPolicy, whichever file holds it. */
 function emittedPolicies(files: Map<string, string>): Policy[] {
-  return [...files]
-    .filter(([p]) => p.endsWith("networkpolicy.yaml") && !p.includes("topics"))
-    .map(([, t]) => parse(t) as Policy);
+  return kubernetesObjects(files)
+    .filter((o) => o.kind === "NetworkPolicy")
+    .map((o) => o.object as Policy);
 }
 
 describe("NetworkPolicies", () => {
-  const files = emit(sampleShop(), "k8s").files;
+  const objects = kubernetesObjects(emit(sampleShop(), "k8s").files);
+  const policy = (name: string) => findObject(objects, "NetworkPolicy", name);
 
   it("denies everything by default", () => {
-    expect(parse(files.get("network-policies/default-deny.yaml")!).spec).toEqual({
+    expect(policy("default-deny").spec).toEqual({
       podSelector: {},
       policyTypes: ["Ingress", "Egress"],
     });
   });
 
   it("admits exactly the declared callers and reaches exactly the declared dependencies plus DNS", () => {
-    const inv = parse(files.get("services/inventory/networkpolicy.yaml")!).spec;
+    const inv = policy("inventory").spec;
     expect(inv.ingress).toEqual([
       {
         from: [{ podSelector: { matchLabels: { app: "orders" } } }],
         ports: [{ port: 8001, protocol: "TCP" }],
       },
     ]);
-    const orders = parse(files.get("services/orders/networkpolicy.yaml")!).spec;
+    const orders = policy("orders").spec;
     const targets = orders.egress.map(
       (r: { to?: { podSelector?: { matchLabels: { app?: string; "k8s-app"?: string } } }[] }) =>
         r.to?.[0]?.podSelector?.matchLabels.app ?? r.to?.[0]?.podSelector?.matchLabels["k8s-app"] ?? "other",
     );
     expect(targets).toEqual(["inventory", "orders-db", "bus", "kube-dns", "other"]); // other = istiod
-    expect(parse(files.get("services/worker/networkpolicy.yaml")!).spec.ingress).toBeUndefined();
+    expect(policy("worker").spec.ingress).toBeUndefined();
   });
 
   it.skipIf(!exampleExists("online-boutique"))(

@@ -7,6 +7,7 @@ import { parse } from "yaml";
 import { toYaml } from "../src/common/yaml.js";
 import { emit } from "../src/index.js";
 import { span } from "./support/build-model.js";
+import { findObject, kubernetesObjects } from "./support/kubernetes-objects.js";
 import { sampleShop } from "./support/sample-shop.js";
 
 const tricky = fc.oneof(
@@ -74,9 +75,9 @@ describe("YAML safety", () => {
         m.ops["orders.v1.place"].doc = doc || undefined;
         const files = emit(m, "all").files;
         for (const version of ["1.1", "1.2"] as const) {
-          const cfg = parse(files.get("k8s/services/orders/configmap.yaml")!, { version });
-          expect(cfg.data.VALUE).toBe(envValue);
-          const dep = parse(files.get("k8s/services/orders/deployment.yaml")!, { version });
+          const k8s = kubernetesObjects(files, { under: "k8s/", version });
+          expect(findObject(k8s, "ConfigMap", "orders").data.VALUE).toBe(envValue);
+          const dep = findObject(k8s, "Deployment", "orders");
           expect(dep.spec.template.spec.containers[0].livenessProbe.httpGet.path).toBe(`/${path}`);
           const compose = parse(files.get("compose/compose.yaml")!, { version });
           // Compose interpolates `$`; a literal dollar is written `$$`.

@@ -1,5 +1,9 @@
-// The Kubernetes target: one object per file, grouped by workload, and a kustomization.yaml
-// that lists them all. With `mesh istio` the Istio objects sit beside the workloads they govern.
+// The Kubernetes target: one multi-document file per workload (as upstream Online Boutique lays
+// out its manifests; far fewer files and folders to write than one object per file), and a
+// kustomization.yaml that lists them all. With `mesh istio` the Istio objects sit in the file of
+// the workload they govern. Within a file, objects come in the order below (docs/emitters.md):
+// what a workload refers to (ServiceAccount, ConfigMap, Service) before the workload, then what
+// refers to it (HPA, PDB, NetworkPolicies), the topics Job, and last the Istio objects.
 
 import { dnsLabel } from "../common/names.js";
 import { toYaml } from "../common/yaml.js";
@@ -15,6 +19,7 @@ import {
 import { emitBackingService, emitBackingStatefulSet, isKafka } from "./backing-workload.js";
 import { autoscaled, emitDeployment } from "./deployment.js";
 import { emitIngress } from "./ingress.js";
+import { manifestFile } from "./manifest-file.js";
 import {
   emitBackingNetworkPolicy,
   emitDefaultDeny,
@@ -28,66 +33,65 @@ import { emitTopicsJob } from "./topics-job.js";
 export const KUSTOMIZATION_FILE = "kustomization.yaml";
 
 export function emitKubernetes(ctx: EmitContext): Map<string, string> {
-  const objects = new Map<string, K8sObject>();
-  const put = (path: string, obj: K8sObject | undefined) => {
-    if (obj) objects.set(path, obj);
+  const manifests = new Map<string, K8sObject[]>();
+  const put = (path: string, objects: (K8sObject | undefined)[]) => {
+    const present = objects.filter((o) => o !== undefined);
+    if (present.length) manifests.set(path, present);
   };
   const mesh = ctx.deploy?.mesh?.kind === "istio";
   const ns = namespaceOf(ctx);
   if (ns) {
     const labels: Record<string, string> = objectLabels(ctx, ns, "namespace");
     if (mesh) labels["istio-injection"] = "enabled";
-    put("namespace.yaml", { apiVersion: "v1", kind: "Namespace", metadata: { name: ns, labels } });
+    put("namespace.yaml", [{ apiVersion: "v1", kind: "Namespace", metadata: { name: ns, labels } }]);
   }
-  put("network-policies/default-deny.yaml", emitDefaultDeny(ctx));
-  if (mesh) put("mesh/peer-authentication.yaml", emitPeerAuthentication(ctx));
+  put("network-policies/default-deny.yaml", [emitDefaultDeny(ctx)]);
+  if (mesh) put("mesh/peer-authentication.yaml", [emitPeerAuthentication(ctx)]);
 
-  for (const svc of Object.values(ctx.model.services)) {
-    const dir = `services/${dnsLabel(svc.name)}`;
-    put(`${dir}/deployment.yaml`, emitDeployment(ctx, svc));
-    put(`${dir}/service.yaml`, emitService(ctx, svc));
-    put(`${dir}/serviceaccount.yaml`, emitServiceAccount(ctx, svc.name, "service"));
-    put(`${dir}/configmap.yaml`, emitConfigMap(ctx, svc));
-    if (autoscaled(svc)) put(`${dir}/hpa.yaml`, emitHpa(ctx, svc));
-    put(`${dir}/pdb.yaml`, emitPdb(ctx, svc.name, "service"));
-    put(`${dir}/networkpolicy.yaml`, emitServiceNetworkPolicy(ctx, svc));
-    if (mesh) {
-      put(`${dir}/virtualservice.yaml`, emitVirtualService(ctx, svc));
-      put(`${dir}/destinationrule.yaml`, emitDestinationRule(ctx, svc));
-      put(`${dir}/authorizationpolicy.yaml`, emitServiceAuthorizationPolicy(ctx, svc));
-    }
-  }
+  for (const svc of Object.values(ctx.model.services))
+    put(`services/${dnsLabel(svc.name)}.yaml`, [
+      emitServiceAccount(ctx, svc.name, "service"),
+      emitConfigMap(ctx, svc),
+      emitService(ctx, svc),
+      emitDeployment(ctx, svc),
+      autoscaled(svc) ? emitHpa(ctx, svc) : undefined,
+      emitPdb(ctx, svc.name, "service"),
+      emitServiceNetworkPolicy(ctx, svc),
+      ...(mesh
+        ? [
+            emitVirtualService(ctx, svc),
+            emitDestinationRule(ctx, svc),
+            emitServiceAuthorizationPolicy(ctx, svc),
+          ]
+        : []),
+    ]);
 
   for (const b of ctx.relations.backings) {
     if (!b.kind) continue; // external: nothing to run
-    const dir = `${b.role}s/${b.host}`;
-    put(`${dir}/statefulset.yaml`, emitBackingStatefulSet(ctx, b));
-    put(`${dir}/service.yaml`, emitBackingService(ctx, b));
-    put(`${dir}/serviceaccount.yaml`, emitServiceAccount(ctx, b.name, b.role));
     const job = isKafka(b) ? emitTopicsJob(ctx, b) : undefined;
-    put(`${dir}/topics-job.yaml`, job);
-    if (job) put(`${dir}/topics-networkpolicy.yaml`, emitTopicsJobNetworkPolicy(ctx, b));
-    put(`${dir}/networkpolicy.yaml`, emitBackingNetworkPolicy(ctx, b, job !== undefined));
-    if (mesh) put(`${dir}/authorizationpolicy.yaml`, emitBackingAuthorizationPolicy(ctx, b));
+    put(`${b.role}s/${b.host}.yaml`, [
+      emitServiceAccount(ctx, b.name, b.role),
+      emitBackingService(ctx, b),
+      emitBackingStatefulSet(ctx, b),
+      emitBackingNetworkPolicy(ctx, b, job !== undefined),
+      job ? emitTopicsJobNetworkPolicy(ctx, b) : undefined,
+      job,
+      mesh ? emitBackingAuthorizationPolicy(ctx, b) : undefined,
+    ]);
   }
 
-  for (const gw of Object.values(ctx.model.gateways)) {
-    const dir = `gateways/${dnsLabel(gw.name)}`;
-    if (mesh)
-      for (const obj of emitIstioGateway(ctx, gw))
-        put(`${dir}/${obj.kind.toLowerCase()}-${obj.metadata.name}.yaml`, obj);
-    else put(`${dir}/ingress.yaml`, emitIngress(ctx, gw));
-  }
+  for (const gw of Object.values(ctx.model.gateways))
+    put(`gateways/${dnsLabel(gw.name)}.yaml`, mesh ? emitIstioGateway(ctx, gw) : [emitIngress(ctx, gw)]);
 
   const files = new Map<string, string>();
-  for (const [path, obj] of objects) files.set(path, toYaml(obj));
+  for (const [path, objects] of manifests) files.set(path, manifestFile(objects));
   files.set(
     KUSTOMIZATION_FILE,
     toYaml({
       apiVersion: "kustomize.config.k8s.io/v1beta1",
       kind: "Kustomization",
       metadata: { name: dnsLabel(ctx.model.system.name) },
-      resources: [...objects.keys()].sort(),
+      resources: [...manifests.keys()].sort(),
     }),
   );
   return files;
