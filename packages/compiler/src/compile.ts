@@ -27,7 +27,7 @@ import type { ServiceReuse } from "./incremental/service-reuse.js";
 import type { TypeReuse } from "./incremental/type-reuse.js";
 import { buildIndex } from "./index/build-index.js";
 import { MEMORY_ROOT, memoryHost } from "./memory-host.js";
-import type { Model } from "./model/schema.js";
+import type { Model, ModelIndex } from "./model/schema.js";
 import { ApiTable } from "./names/api-table.js";
 import { collectDecls } from "./names/collect-decls.js";
 import { buildSagas } from "./sagas/build-sagas.js";
@@ -78,6 +78,24 @@ export function compileWorkspace(ws: Workspace): Compilation {
   return runPipeline(ws);
 }
 
+/** The stages after collecting declarations, in order; each reads what earlier ones wrote. */
+const STAGES = [
+  ["system", buildSystem],
+  ["types", buildTypes],
+  ["infra", buildInfra],
+  ["services", buildServices],
+  ["links", linkServices],
+  ["topic-keys", checkTopicKeys],
+  ["flows", buildFlows],
+  ["sagas", buildSagas],
+  ["gateways", buildGateways],
+  ["deployments", buildDeployments],
+  ["rules", buildRules],
+  ["suppressions", buildSuppressions],
+] as const satisfies readonly (readonly [string, (ctx: CompileContext) => void])[];
+
+export type Stage = (typeof STAGES)[number][0];
+
 /** What incremental compilation hooks into the pipeline. */
 export interface PipelineHooks {
   /** Skips unchanged services. */
@@ -86,6 +104,10 @@ export interface PipelineHooks {
   readonly types?: TypeReuse;
   /** Skips unchanged infrastructure entries, flows and sagas. */
   readonly decls?: DeclReuse;
+  /** Told before each stage runs (the Model tables of the earlier ones are final). */
+  readonly beforeStage?: (stage: Stage) => void;
+  /** The previous index tables that stand for this compilation (see buildIndex). */
+  readonly keepIndex?: (ctx: CompileContext) => Partial<ModelIndex>;
   /** Sees the finished Model (and the context) before it is frozen. */
   readonly beforeFreeze?: (ctx: CompileContext) => void;
 }
@@ -108,19 +130,11 @@ export function runPipeline(ws: Workspace, hooks: PipelineHooks = {}): Compilati
     typeReuse: hooks.types,
     declReuse: hooks.decls,
   };
-  buildSystem(ctx);
-  buildTypes(ctx);
-  buildInfra(ctx);
-  buildServices(ctx);
-  linkServices(ctx);
-  checkTopicKeys(ctx);
-  buildFlows(ctx);
-  buildSagas(ctx);
-  buildGateways(ctx);
-  buildDeployments(ctx);
-  buildRules(ctx);
-  buildSuppressions(ctx);
-  ctx.model.index = buildIndex(ctx.model, (svc) => ctx.apis.newest(svc)?.name);
+  for (const [stage, run] of STAGES) {
+    hooks.beforeStage?.(stage);
+    run(ctx);
+  }
+  ctx.model.index = buildIndex(ctx.model, (svc) => ctx.apis.newest(svc)?.name, hooks.keepIndex?.(ctx));
   hooks.beforeFreeze?.(ctx);
 
   const diagnostics = [...workspaceDiagnostics(ws), ...sink.list].sort(compareDiagnostics);

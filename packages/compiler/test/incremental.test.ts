@@ -226,6 +226,49 @@ describe("compileIncremental", () => {
       expect(third.model.types[name]).toBe(second.model.types[name]);
   });
 
+  it("moves the services below an edit in their file instead of building them again", () => {
+    const files = Object.fromEntries(generateSystem({ services: 40, seed: 7 }).files);
+    const ws = new EditableWorkspace(files);
+    const first = compileIncremental(undefined, ws.load());
+    const servicesFile = Object.keys(files).find((f) => f.startsWith("services/")) as string;
+    const inFile = Object.values(first.model.services).filter((s) => s.span.file === servicesFile);
+    // One character typed into the first service's owner: every later service moves by one.
+    const original = files[servicesFile];
+    const at = original.indexOf('owner "') + 'owner "'.length;
+    ws.files[servicesFile] = `${original.slice(0, at)}x${original.slice(at)}`;
+    const second = compileIncremental(first, ws.load());
+    expectSameAsFull(second, ws.load());
+    expect(reuseStats(second)).toMatchObject({ builtFresh: 1, moved: inFile.length - 1 });
+    // The edit changes no call, use or event: the index tables are the previous ones.
+    expect(second.model.index.callees).toBe(first.model.index.callees);
+    expect(second.model.index.opCallers).toBe(first.model.index.opCallers);
+    // Deleting it again moves them back.
+    ws.files[servicesFile] = original;
+    const third = compileIncremental(second, ws.load());
+    expectSameAsFull(third, ws.load());
+    expect(reuseStats(third)).toMatchObject({ builtFresh: 1, moved: inFile.length - 1 });
+  });
+
+  it("builds again a service whose text moved to another column, or whose doc comment changed", () => {
+    const files = {
+      "a.arch": [
+        "type T { id: string }",
+        "service a { api v1 { op f: T -> T } } service b { api v1 { op g: T -> T } }",
+        "/// c",
+        "service c { api v1 { op h: T -> T } }",
+        "",
+      ].join("\n"),
+    };
+    const ws = new EditableWorkspace(files);
+    const first = compileIncremental(undefined, ws.load());
+    expect(first.diagnostics).toEqual([]);
+    // `b` starts one column later; `c` moves by one character, its doc comment changes.
+    ws.files["a.arch"] = files["a.arch"].replace("service a {", "service aa {").replace("/// c", "/// ");
+    const second = compileIncremental(first, ws.load());
+    expectSameAsFull(second, ws.load());
+    expect(reuseStats(second)).toMatchObject({ builtFresh: 3, moved: 0 });
+  });
+
   it("rebuilds the callers of a service whose API changed", () => {
     const files = {
       "a.arch": "type T { id: string }\nservice a { api v1 { op f: T -> T } }\n",
@@ -332,6 +375,25 @@ describe("compileIncremental", () => {
     expectSameAsFull(third, ws.load());
     expect(third.diagnostics.map((d) => d.code)).toEqual(["E0303"]);
     expect(reuseStats(third)).toMatchObject({ declsBuilt: 1, declsReused: 3 });
+  });
+
+  it("rebuilds a flow of an unchanged file whose service (unchanged file) was rebuilt with another op type", () => {
+    const files = {
+      "t.arch": "type T { id: string }\n",
+      "a.arch": "service a { api v1 { op f: T -> T } }\n",
+      "f.arch": "flow g = a.f\n",
+    };
+    const ws = new EditableWorkspace(files);
+    const first = compileIncremental(undefined, ws.load());
+    expect(first.diagnostics).toEqual([]);
+    // T becomes an alias of string: `a` (same declaration) resolves its op to string -> string,
+    // and the flow, which names only `a`, must be typed again.
+    ws.files["t.arch"] = "type T = string\n";
+    const second = compileIncremental(first, ws.load());
+    expectSameAsFull(second, ws.load());
+    const op = second.model.ops["a.v1.f"];
+    expect(second.model.flows.g.type).toEqual({ domain: op.domain, codomain: op.codomain });
+    expect(reuseStats(second)).toMatchObject({ builtFresh: 1, declsBuilt: 1 });
   });
 
   it("falls back to a full compile after a plain compileWorkspace", () => {

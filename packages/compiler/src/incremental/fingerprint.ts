@@ -64,25 +64,7 @@ export class Fingerprints {
 }
 
 const OTHER_TABLES = ["stores", "brokers", "topics", "flows", "sagas", "gateways", "deployments"] as const;
-/** The tables in the order `compute` looks a name up in. */
-const TABLES = ["types", "services", "events", ...OTHER_TABLES] as const;
 
-/**
- * Whether `name` certainly has the same fingerprint in both Models without computing it: the
- * same tables hold it, and the first one by the same entry object. Not for aliases (theirs
- * covers the records inside) — and a service entry reused as is has the same APIs and ops.
- */
-export function sameEntry(was: Model, now: Model, name: string): boolean {
-  for (const table of TABLES) {
-    const inNow = Object.hasOwn(now[table], name);
-    if (inNow !== Object.hasOwn(was[table], name)) return false;
-    if (!inNow) continue;
-    const entry = (now[table] as Record<string, { kind?: string }>)[name];
-    if (entry !== (was[table] as Record<string, unknown>)[name]) return false;
-    return !(table === "types" && entry.kind === "alias");
-  }
-  return true;
-}
 /** Names of the records and enums a resolved type mentions. */
 function refsOf(t: TypeExpr, out: string[] = []): string[] {
   switch (t.kind) {

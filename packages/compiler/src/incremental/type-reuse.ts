@@ -9,7 +9,7 @@ import type { Workspace } from "@archc/dsl";
 import type { DeclSymbol } from "../names/collect-decls.js";
 import type { CompileContext } from "../context.js";
 import type { Model, TypeDef } from "../model/schema.js";
-import { isPrimitiveName } from "../types/type-expr.js";
+import { type DependencyCheck, kindOf } from "./dependency-check.js";
 
 /** What one compilation remembers about one record or enum, for the next. */
 export interface TypeMemo {
@@ -35,12 +35,14 @@ export class TypeReuse {
   constructor(
     private readonly previous: TypeMemos | undefined,
     private readonly changed: ReadonlySet<string> | undefined,
+    private readonly deps: DependencyCheck,
   ) {}
 
   /** buildTypes' step for one declaration: the previous definition or `build()`. */
   build(ctx: CompileContext, sym: DeclSymbol, build: () => TypeDef): TypeDef {
     if (sym.kind === "alias") {
       this.fresh.push(sym.name);
+      this.deps.markRebuilt(sym.name);
       return build();
     }
     const memo = this.previous?.get(sym.decl);
@@ -51,6 +53,7 @@ export class TypeReuse {
     }
     this.stats.built++;
     this.fresh.push(sym.name);
+    this.deps.markRebuilt(sym.name);
     const deps = new Set<string>();
     const before = ctx.sink.list.length;
     ctx.symbols.tracking = deps;
@@ -110,10 +113,4 @@ export function changedNames(before: Workspace, now: Workspace): Set<string> | u
       }
   }
   return out;
-}
-
-/** What a type's build sees of a name: a primitive, the kind of its symbol, or nothing. */
-function kindOf(ctx: CompileContext, name: string): string {
-  if (isPrimitiveName(name)) return "prim";
-  return ctx.symbols.get(name)?.kind ?? "none";
 }

@@ -87,6 +87,11 @@ export class SymbolTable {
     return this.byName.get(name);
   }
 
+  /** Looks `name` up without recording a dependency (for checks outside any build). */
+  peek(name: string): DeclSymbol | undefined {
+    return this.byName.get(name);
+  }
+
   /** Records a dependency on `name` without looking it up (for lookups cached elsewhere). */
   touch(name: string): void {
     if (this.tracking !== undefined) this.tracking.add(name);

@@ -1,0 +1,120 @@
+// Declarations that moved: re-parsing an edited file gives every declaration a new syntax tree,
+// but a declaration whose text did not change differs from its previous tree only in where it
+// is — every offset moved by the same amount, every line by the same count, columns the same
+// when it starts in the same column. Its Model entry is then the previous entry with the same
+// move applied to each span, since a build copies the declaration's spans into the entry and
+// reads nothing else positional (diagnostics do, but only entries that raised none are reused).
+//
+// Same text means same tree only where the parse of a declaration depends on its own text
+// alone: in files parsed without any diagnostic (the fast path, or the chevrotain path without
+// recovery), a declaration's tree is built from its tokens, its position and its doc comment
+// (written before it, so compared separately). Files with syntax errors are left out: recovery
+// may look past a declaration.
+//
+// Spans are recognised by their fields (file, start, end, line, col, endLine, endCol).
+
+import type { ParsedFile, Span, Workspace } from "@archc/dsl";
+
+/** How one declaration moved between two parses of its file. */
+export interface Shift {
+  readonly file: string;
+  readonly offset: number;
+  readonly lines: number;
+  /** The declaration's previous range: every span moved is inside it. */
+  readonly from: number;
+  readonly to: number;
+}
+
+/** A top-level declaration as the parser gives it. */
+interface Declaration {
+  readonly span: Span;
+  readonly doc?: string;
+}
+
+/** The files whose syntax tree changed between two workspaces, both parses free of diagnostics. */
+export class ReparsedFiles {
+  private readonly files = new Map<string, { readonly was: ParsedFile; readonly now: ParsedFile }>();
+
+  constructor(before: Workspace, now: Workspace) {
+    const old = new Map(before.files.map((f) => [f.file, f]));
+    for (const f of now.files) {
+      const was = old.get(f.file);
+      if (was === undefined || was.ast === f.ast) continue;
+      if (was.diagnostics.length === 0 && f.diagnostics.length === 0) this.files.set(f.file, { was, now: f });
+    }
+  }
+
+  /**
+   * How `now` moved from `was` (a declaration of the previous workspace), when both have the
+   * same text, start in the same column and have the same doc comment; undefined otherwise.
+   */
+  shift(was: Declaration, now: Declaration): Shift | undefined {
+    const a = was.span;
+    const b = now.span;
+    const pair = this.files.get(b.file);
+    if (pair === undefined || a.file !== b.file || a.col !== b.col || was.doc !== now.doc) return undefined;
+    if (b.end - b.start !== a.end - a.start) return undefined;
+    if (!pair.now.text.startsWith(pair.was.text.slice(a.start, a.end), b.start)) return undefined;
+    return { file: a.file, offset: b.start - a.start, lines: b.line - a.line, from: a.start, to: a.end };
+  }
+}
+
+/** Whether the move changes no position (the entry is the previous one as is). */
+export function isStill(shift: Shift): boolean {
+  return shift.offset === 0 && shift.lines === 0;
+}
+
+function isSpan(v: object): v is Span {
+  return "endCol" in v && "file" in v;
+}
+
+/**
+ * `value` (Model data) with every span moved by `shift`: new objects along the paths to the
+ * spans, everything else shared. Undefined when a span lies outside the declaration's previous
+ * range (it came from elsewhere, and did not move with it). Maps and Sets are kept as they are.
+ */
+export function shifted<T>(value: T, shift: Shift): T | undefined {
+  const out = move(value, shift);
+  return out === OUTSIDE ? undefined : (out as T);
+}
+
+const OUTSIDE = Symbol("outside");
+
+function move(v: unknown, shift: Shift): unknown {
+  if (typeof v !== "object" || v === null || v instanceof Map || v instanceof Set) return v;
+  if (Array.isArray(v)) {
+    let out: unknown[] | undefined;
+    for (let i = 0; i < v.length; i++) {
+      const m = move(v[i], shift);
+      if (m === OUTSIDE) return OUTSIDE;
+      if (m !== v[i]) {
+        out ??= v.slice();
+        out[i] = m;
+      }
+    }
+    return out ?? v;
+  }
+  if (isSpan(v)) return moveSpan(v, shift);
+  const record = v as Record<string, unknown>;
+  let out: Record<string, unknown> | undefined;
+  for (const key in record) {
+    const m = move(record[key], shift);
+    if (m === OUTSIDE) return OUTSIDE;
+    if (m !== record[key]) {
+      out ??= { ...record };
+      out[key] = m;
+    }
+  }
+  return out ?? v;
+}
+
+function moveSpan(s: Span, shift: Shift): Span | typeof OUTSIDE {
+  if (s.file !== shift.file || s.start < shift.from || s.end > shift.to) return OUTSIDE;
+  // A copy keeps the span's key order.
+  const out = { ...s } as { -readonly [K in keyof Span]: Span[K] };
+  out.start += shift.offset;
+  out.end += shift.offset;
+  out.line += shift.lines;
+  out.endLine += shift.lines;
+  return out;
+}
