@@ -33,10 +33,12 @@ import { emitTopicsJob } from "./topics-job.js";
 export const KUSTOMIZATION_FILE = "kustomization.yaml";
 
 export function emitKubernetes(ctx: EmitContext): Map<string, string> {
-  const manifests = new Map<string, K8sObject[]>();
+  // Each file is written as soon as its objects are made, so the objects die young instead of
+  // all of them surviving (and being copied by the garbage collector) until the end.
+  const files = new Map<string, string>();
   const put = (path: string, objects: (K8sObject | undefined)[]) => {
     const present = objects.filter((o) => o !== undefined);
-    if (present.length) manifests.set(path, present);
+    if (present.length) files.set(path, manifestFile(present));
   };
   const mesh = ctx.deploy?.mesh?.kind === "istio";
   const ns = namespaceOf(ctx);
@@ -83,15 +85,14 @@ export function emitKubernetes(ctx: EmitContext): Map<string, string> {
   for (const gw of Object.values(ctx.model.gateways))
     put(`gateways/${dnsLabel(gw.name)}.yaml`, mesh ? emitIstioGateway(ctx, gw) : [emitIngress(ctx, gw)]);
 
-  const files = new Map<string, string>();
-  for (const [path, objects] of manifests) files.set(path, manifestFile(objects));
+  const resources = [...files.keys()].sort();
   files.set(
     KUSTOMIZATION_FILE,
     toYaml({
       apiVersion: "kustomize.config.k8s.io/v1beta1",
       kind: "Kustomization",
       metadata: { name: dnsLabel(ctx.model.system.name) },
-      resources: [...manifests.keys()].sort(),
+      resources,
     }),
   );
   return files;
