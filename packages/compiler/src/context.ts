@@ -5,7 +5,7 @@
 import type { Comment, RulesDecl, SystemDecl, Workspace } from "@archc/dsl";
 import type { DiagnosticSink } from "./diagnostics.js";
 import type { Model } from "./model/schema.js";
-import type { SymbolTable } from "./names/collect-decls.js";
+import type { DeclSymbol, SymbolTable } from "./names/collect-decls.js";
 import type { ApiTable } from "./names/api-table.js";
 import type { DeclReuse, DeclTable } from "./incremental/decl-reuse.js";
 import type { ServiceReuse } from "./incremental/service-reuse.js";
@@ -20,7 +20,8 @@ export interface CompileContext {
   readonly apis: ApiTable;
   readonly system?: SystemDecl;
   readonly rules: readonly RulesDecl[];
-  readonly comments: readonly Comment[];
+  /** Each file's comments, in load order. */
+  readonly comments: readonly (readonly Comment[])[];
   /** The Model under construction; frozen once every stage has run. */
   readonly model: Model;
   /** Set by incremental compilation: services that may be reused from the previous one. */
@@ -31,13 +32,15 @@ export interface CompileContext {
   readonly declReuse?: DeclReuse;
 }
 
-/** `build()`, or the entry `decl` had in the previous compilation when that may be reused. */
-export function buildEntry<T>(
+/**
+ * `build(ctx, sym)`, or the entry `sym` had in the previous compilation when that may be
+ * reused. (`build` takes its inputs as arguments: a closure per entry was garbage per entry.)
+ */
+export function buildEntry<S extends DeclSymbol, T>(
   ctx: CompileContext,
   table: DeclTable,
-  name: string,
-  decl: object,
-  build: () => T,
+  sym: S,
+  build: (ctx: CompileContext, sym: S) => T,
 ): T {
-  return ctx.declReuse === undefined ? build() : ctx.declReuse.build(ctx, table, name, decl, build);
+  return ctx.declReuse === undefined ? build(ctx, sym) : ctx.declReuse.build(ctx, table, sym, build);
 }

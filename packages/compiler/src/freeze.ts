@@ -23,10 +23,20 @@ export function freezeModel(model: Model, deep: boolean = DEEP): Model {
   const record = model as unknown as Record<string, unknown>;
   for (const key in record) {
     const table = record[key];
-    if (typeof table === "object" && table !== null) Object.freeze(table);
+    if (typeof table === "object" && table !== null) freezeTable(table);
   }
-  for (const table of Object.values(model.index)) Object.freeze(table);
+  for (const table of Object.values(model.index)) freezeTable(table);
   return Object.freeze(model);
+}
+
+/** Tables frozen here: incremental compilation passes some on to the next Model. */
+const frozenTables = new WeakSet<object>();
+
+/** Freezing a table visits each of its entries, even when it is frozen already. */
+function freezeTable(table: object): void {
+  if (frozenTables.has(table)) return;
+  Object.freeze(table);
+  frozenTables.add(table);
 }
 
 export function deepFreeze<T>(value: T): T {

@@ -71,24 +71,25 @@ const ALLOW = /^\/\/\s*archc-allow\b(.*)$/;
 const RULE_AND_REASON = /^\s+([A-Za-z0-9_-]+)\s*(?::(.*))?$/;
 
 export function buildSuppressions(ctx: CompileContext): void {
-  for (const c of ctx.comments) {
-    if (c.style !== "line") continue;
-    const m = ALLOW.exec(c.text);
-    if (!m) continue;
-    const parts = RULE_AND_REASON.exec(m[1]);
-    const rule = parts?.[1];
-    const reason = parts?.[2]?.trim() ?? "";
-    if (rule === undefined || reason === "") {
-      ctx.sink.error(
-        "E0506",
-        c.span,
-        rule === undefined
-          ? "`archc-allow` needs a rule id and a reason"
-          : `suppression of \`${rule}\` gives no reason`,
-        { help: `write \`// archc-allow ${rule ?? "<rule>"}: <why this finding is acceptable>\`` },
-      );
-      continue;
+  for (const comments of ctx.comments)
+    for (const c of comments) {
+      if (c.style !== "line") continue;
+      const m = ALLOW.exec(c.text);
+      if (!m) continue;
+      const parts = RULE_AND_REASON.exec(m[1]);
+      const rule = parts?.[1];
+      const reason = parts?.[2]?.trim() ?? "";
+      if (rule === undefined || reason === "") {
+        ctx.sink.error(
+          "E0506",
+          c.span,
+          rule === undefined
+            ? "`archc-allow` needs a rule id and a reason"
+            : `suppression of \`${rule}\` gives no reason`,
+          { help: `write \`// archc-allow ${rule ?? "<rule>"}: <why this finding is acceptable>\`` },
+        );
+        continue;
+      }
+      ctx.model.suppressions.push({ rule, reason, appliesToLine: c.span.line + 1, span: c.span });
     }
-    ctx.model.suppressions.push({ rule, reason, appliesToLine: c.span.line + 1, span: c.span });
-  }
 }

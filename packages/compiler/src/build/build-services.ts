@@ -24,9 +24,10 @@ const PROTOCOLS = new Set(["rest", "grpc", "graphql"]);
 
 export function buildServices(ctx: CompileContext): void {
   const { reuse } = ctx;
-  for (const sym of ctx.symbols.ofKind("service")) {
-    if (reuse !== undefined)
-      reuse.build(ctx, sym.name, sym.decl, () => buildService(ctx, sym.name, sym.decl));
+  const services = ctx.symbols.ofKind("service");
+  for (let i = 0; i < services.length; i++) {
+    const sym = services[i];
+    if (reuse !== undefined) reuse.build(ctx, sym.name, sym.decl, buildService);
     else ctx.model.services[sym.name] = buildService(ctx, sym.name, sym.decl);
   }
 }

@@ -16,9 +16,11 @@ import { toMs } from "./units.js";
 
 export function linkServices(ctx: CompileContext): void {
   const { reuse } = ctx;
-  for (const sym of ctx.symbols.ofKind("service")) {
+  const services = ctx.symbols.ofKind("service");
+  for (let i = 0; i < services.length; i++) {
+    const sym = services[i];
     if (reuse !== undefined) {
-      reuse.link(ctx, sym.name, sym.decl, (svc) => linkService(ctx, svc, sym.decl));
+      reuse.link(ctx, sym.name, sym.decl, linkService);
       continue;
     }
     const svc = ctx.model.services[sym.name];

@@ -1,10 +1,10 @@
 // Stage: flows — typed, checked against their declared signature, and stored in normal form.
 
-import { type FlowDecl, isQuantityOf } from "@archc/dsl";
+import { isQuantityOf } from "@archc/dsl";
 import { toFraction, toMs } from "../build/units.js";
 import { buildEntry, type CompileContext } from "../context.js";
 import type { Flow } from "../model/schema.js";
-import { lookup } from "../names/collect-decls.js";
+import { lookup, type SymbolOf } from "../names/collect-decls.js";
 import { defined } from "../build/read-props.js";
 import { compatible } from "../types/type-expr.js";
 import { type FlowSig, modelSignatures, type OpSignatures, showSig } from "./flow-term.js";
@@ -12,14 +12,14 @@ import { normaliseFlow } from "./normalise-flow.js";
 import { type FlowTyping, typeFlow } from "./type-flows.js";
 
 export function buildFlows(ctx: CompileContext): void {
-  const sigs = modelSignatures(ctx.model);
-  for (const sym of ctx.symbols.ofKind("flow"))
-    ctx.model.flows[sym.name] = buildEntry(ctx, "flows", sym.name, sym.decl, () =>
-      buildFlow(ctx, sigs, sym.name, sym.decl),
-    );
+  const flows = ctx.symbols.ofKind("flow");
+  for (let i = 0; i < flows.length; i++)
+    ctx.model.flows[flows[i].name] = buildEntry(ctx, "flows", flows[i], buildFlow);
 }
 
-function buildFlow(ctx: CompileContext, sigs: OpSignatures, name: string, d: FlowDecl): Flow {
+function buildFlow(ctx: CompileContext, sym: SymbolOf<"flow">): Flow {
+  const { name, decl: d } = sym;
+  const sigs: OpSignatures = modelSignatures(ctx.model);
   const env: FlowTyping = { ctx, opRefs: [] };
   const typed = typeFlow(env, d.body);
   const declared: FlowSig | undefined =

@@ -34,24 +34,26 @@
 import type { Workspace } from "@archc/dsl";
 import { type Compilation, runPipeline } from "../compile.js";
 import type { Model } from "../model/schema.js";
-import { DeclReuse, type DeclMemos } from "./decl-reuse.js";
+import type { SymbolTable } from "../names/collect-decls.js";
+import { DeclReuse } from "./decl-reuse.js";
 import { DependencyCheck } from "./dependency-check.js";
 import type { Fingerprints } from "./fingerprint.js";
-import { type IndexBase, keptIndexTables } from "./index-reuse.js";
-import { ServiceReuse, type ServiceState } from "./service-reuse.js";
+import { keptIndexTables } from "./index-reuse.js";
+import { ReuseStore } from "./reuse-store.js";
+import { ServiceReuse } from "./service-reuse.js";
 import { ReparsedFiles } from "./span-shift.js";
 import { type FreshEntries, type SharedTable, shareUnchanged } from "./structural-share.js";
-import { changedNames, type TypeMemos, TypeReuse } from "./type-reuse.js";
+import { changedNames, TypeReuse } from "./type-reuse.js";
 
 /** What one compilation leaves for the next. */
 interface IncrementalState {
-  readonly services: ServiceState;
-  readonly types: TypeMemos;
-  readonly decls: DeclMemos;
-  /** Of the finished Model (`services.model`). */
+  /** The memos of its chain (valid for it while the store is at `version`). */
+  readonly store: ReuseStore;
+  readonly version: number;
+  /** Its finished Model, the fingerprints computed of it, and its symbols. */
+  readonly model: Model;
   readonly fingerprints: Fingerprints;
-  /** What its index was built from. */
-  readonly index: IndexBase;
+  readonly symbols: SymbolTable;
 }
 
 const states = new WeakMap<Compilation, IncrementalState>();
@@ -72,28 +74,37 @@ export interface ReuseStats {
 const stats = new WeakMap<Compilation, ReuseStats>();
 
 export function compileIncremental(previous: Compilation | undefined, ws: Workspace): Compilation {
-  const before = previous === undefined ? undefined : states.get(previous);
-  const changed = previous === undefined ? undefined : changedNames(previous.workspace, ws);
+  const state = previous === undefined ? undefined : states.get(previous);
+  // The store describes `previous` only while no other compilation has written to it since.
+  const before = state !== undefined && state.store.version === state.version ? state : undefined;
+  const store = before?.store ?? new ReuseStore();
+  const versions = store.begin(before?.version ?? 0);
+  const changed = before === undefined ? undefined : changedNames((previous as Compilation).workspace, ws);
+  const reparsed =
+    before === undefined ? undefined : new ReparsedFiles((previous as Compilation).workspace, ws);
   const deps = new DependencyCheck(before?.fingerprints, changed);
-  const reparsed = previous === undefined ? undefined : new ReparsedFiles(previous.workspace, ws);
-  const services = new ServiceReuse(before?.services, deps, reparsed);
-  const types = new TypeReuse(before?.types, changed, deps);
-  const decls = new DeclReuse(before?.decls, deps);
-  let state: IncrementalState | undefined;
+  const services = new ServiceReuse(store.services, versions, deps, reparsed);
+  const types = new TypeReuse(store.types, versions, changed, deps);
+  const decls = new DeclReuse(store.decls, versions, deps);
+  let next: IncrementalState | undefined;
   const compilation = runPipeline(ws, {
     services,
     types,
     decls,
     beforeStage: (stage) => deps.enter(stage),
-    keepIndex: (ctx) => keptIndexTables(before?.index, ctx),
+    keepIndex: (ctx) => keptIndexTables(before, ctx),
     beforeFreeze: (ctx) => {
-      if (before !== undefined) shareUnchanged(before.services.model, ctx.model, freshEntries(ctx.model));
-      state = {
-        services: services.finish(ctx),
-        types: types.finish(ctx.model),
-        decls: decls.finish(ctx.model),
+      if (before !== undefined) shareUnchanged(before.model, ctx.model, freshEntries(ctx.model));
+      services.finish(ctx);
+      types.finish(ctx.model);
+      decls.finish(ctx.model);
+      store.end(versions, ctx.symbols.ofKind("service").length);
+      next = {
+        store,
+        version: versions.current,
+        model: ctx.model,
         fingerprints: deps.finish(ctx.model),
-        index: { model: ctx.model, symbols: ctx.symbols },
+        symbols: ctx.symbols,
       };
     },
   });
@@ -106,7 +117,7 @@ export function compileIncremental(previous: Compilation | undefined, ws: Worksp
     fresh.set("types", types.fresh);
     return fresh;
   }
-  if (state !== undefined) states.set(compilation, state);
+  if (next !== undefined) states.set(compilation, next);
   stats.set(compilation, {
     ...services.stats,
     typesBuilt: types.stats.built,

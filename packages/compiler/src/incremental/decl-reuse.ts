@@ -9,19 +9,20 @@
 
 import type { CompileContext } from "../context.js";
 import type { Model } from "../model/schema.js";
+import type { DeclSymbol } from "../names/collect-decls.js";
 import { type DependencyCheck, kindsOf } from "./dependency-check.js";
+import type { Checked, Versions } from "./reuse-store.js";
 
-/** What one compilation remembers about one declaration's entry, for the next. */
-export interface DeclMemo {
+/** What the compilations remember about one declaration's entry, for the next. */
+export interface DeclMemo extends Checked {
   readonly table: DeclTable;
   readonly name: string;
-  readonly value: unknown;
+  /** Set once more when the Model is final (see `finish`). */
+  value: unknown;
   /** Names looked up while building it, and the kind of each then (see `kindOf`). */
   readonly deps: readonly string[];
   readonly depKinds: readonly string[];
 }
-
-export type DeclMemos = ReadonlyMap<object, DeclMemo>;
 
 /** The Model tables whose entries are reused here. */
 const TABLES = ["stores", "brokers", "topics", "events", "flows", "sagas"] as const;
@@ -29,27 +30,36 @@ const TABLES = ["stores", "brokers", "topics", "events", "flows", "sagas"] as co
 export type DeclTable = (typeof TABLES)[number];
 
 export class DeclReuse {
-  private readonly next = new Map<object, DeclMemo>();
+  /** Memos made in this compilation, whose entries structural sharing may replace. */
+  private readonly made: DeclMemo[] = [];
   /** Counts, for tests and benchmarks. */
   readonly stats = { built: 0, reused: 0 };
   /** Per table, the names of the entries built in this compilation. */
   readonly fresh = new Map<DeclTable, string[]>(TABLES.map((t) => [t, []]));
 
   constructor(
-    private readonly previous: DeclMemos | undefined,
+    private readonly memos: WeakMap<object, DeclMemo>,
+    private readonly versions: Versions,
     private readonly deps: DependencyCheck,
   ) {}
 
-  /** The entry `decl` declares as `name` in `table`: the previous one or `build()`. */
-  build<T>(ctx: CompileContext, table: DeclTable, name: string, decl: object, build: () => T): T {
-    const memo = this.previous?.get(decl);
+  /** The entry `sym` declares in `table`: the previous one or `build(ctx, sym)`. */
+  build<S extends DeclSymbol, T>(
+    ctx: CompileContext,
+    table: DeclTable,
+    sym: S,
+    build: (ctx: CompileContext, sym: S) => T,
+  ): T {
+    const { name, decl } = sym;
+    const memo = this.memos.get(decl);
     if (
       memo !== undefined &&
+      memo.checked === this.versions.previous &&
       memo.table === table &&
       memo.name === name &&
       this.deps.unchanged(ctx, memo.deps, memo.depKinds)
     ) {
-      this.next.set(decl, memo);
+      memo.checked = this.versions.current;
       this.stats.reused++;
       return memo.value as T;
     }
@@ -61,26 +71,34 @@ export class DeclReuse {
     ctx.symbols.tracking = deps;
     let value: T;
     try {
-      value = build();
+      value = build(ctx, sym);
     } finally {
       ctx.symbols.tracking = undefined;
     }
     if (ctx.sink.list.length === before) {
       const names = [...deps];
-      this.next.set(decl, { table, name, value, deps: names, depKinds: kindsOf(ctx, names) });
-    }
+      const made = {
+        table,
+        name,
+        value,
+        deps: names,
+        depKinds: kindsOf(ctx, names),
+        checked: this.versions.current,
+      };
+      this.memos.set(decl, made);
+      this.made.push(made);
+    } else this.memos.delete(decl);
     return value;
   }
 
   /**
-   * The memos the next compilation starts from, holding the entries of the finished Model
+   * Points the memos made in this compilation at the entries of the finished Model
    * (structural sharing may have replaced a fresh one by the previous, equal, object).
    */
-  finish(model: Model): DeclMemos {
-    for (const [decl, memo] of this.next) {
+  finish(model: Model): void {
+    for (const memo of this.made) {
       const value = (model[memo.table] as Record<string, unknown>)[memo.name];
-      if (value !== memo.value && value !== undefined) this.next.set(decl, { ...memo, value });
+      if (value !== undefined) memo.value = value;
     }
-    return this.next;
   }
 }

@@ -72,9 +72,10 @@ function sameEntries<T>(
   kind: DeclKind,
   equal: (a: T, b: T) => boolean,
 ): boolean {
-  for (const sym of symbols.ofKind(kind)) {
-    const a = was[sym.name];
-    const b = now[sym.name];
+  const syms = symbols.ofKind(kind);
+  for (let i = 0; i < syms.length; i++) {
+    const a = was[syms[i].name];
+    const b = now[syms[i].name];
     if (a !== b && !equal(a, b)) return false;
   }
   return true;

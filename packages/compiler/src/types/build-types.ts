@@ -12,12 +12,12 @@ type TypeSymbol = SymbolOf<"record"> | SymbolOf<"enum"> | SymbolOf<"alias">;
 
 export function buildTypes(ctx: CompileContext): void {
   const { symbols, model, typeReuse } = ctx;
-  for (const sym of symbols.all()) {
+  const all = symbols.all();
+  for (let i = 0; i < all.length; i++) {
+    const sym = all[i];
     if (sym.kind !== "record" && sym.kind !== "enum" && sym.kind !== "alias") continue;
     model.types[sym.name] =
-      typeReuse === undefined
-        ? buildTypeDef(ctx, sym)
-        : typeReuse.build(ctx, sym, () => buildTypeDef(ctx, sym));
+      typeReuse === undefined ? buildTypeDef(ctx, sym) : typeReuse.build(ctx, sym, buildTypeDef);
   }
 }
 
