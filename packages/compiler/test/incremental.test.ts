@@ -396,6 +396,27 @@ describe("compileIncremental", () => {
     expect(reuseStats(second)).toMatchObject({ builtFresh: 1, declsBuilt: 1 });
   });
 
+  it("keeps apart what two compilations made from the same previous one", () => {
+    const files = {
+      "t.arch": "type T = int\n",
+      "a.arch": "service a { api v1 { op f: T -> T } }\n",
+      "x.arch": "type X { id: string }\n",
+    };
+    const ws = new EditableWorkspace(files);
+    const first = compileIncremental(undefined, ws.load());
+    ws.files["x.arch"] = "type X { id: string }\n\n";
+    const mainLine = ws.load();
+    const second = compileIncremental(first, mainLine);
+    // A branch from `first` in which `a` (same tree of a.arch) is built against another T.
+    ws.files["t.arch"] = "type T = string\n";
+    const branch = compileIncremental(first, ws.load());
+    expectSameAsFull(branch, ws.load());
+    // Back on the main line: `a` must come from `second`, not from the branch.
+    const third = compileIncremental(second, mainLine);
+    expectSameAsFull(third, mainLine);
+    expect(third.model.ops["a.v1.f"]).toBe(second.model.ops["a.v1.f"]);
+  });
+
   it("falls back to a full compile after a plain compileWorkspace", () => {
     const ws = new EditableWorkspace(readExample("shop"));
     const plain = compileWorkspace(ws.load());

@@ -4,10 +4,12 @@
 // - The result is the same as `compileWorkspace(ws)`: a deep-equal Model (key order included)
 //   and the same diagnostics in the same order, whatever `previous` is. `previous` only makes
 //   it faster; it is never required to be related to `ws`.
-// - It is faster when `previous` was itself returned by `compileIncremental` and `ws` keeps
-//   the AST objects of unchanged files (the language server re-parses only the edited file
-//   and passes the other files' `SourceFile`s through). A Compilation from `compileWorkspace`
-//   carries no reuse information: the first `compileIncremental` after it is a full compile.
+// - It is faster when `previous` was itself returned by `compileIncremental`, no other
+//   compilation has been made from it or from its predecessors since (the memos are updated in
+//   place: incremental/reuse-store.ts), and `ws` keeps the AST objects of unchanged files (the
+//   language server re-parses only the edited file and passes the other files' `SourceFile`s
+//   through). Otherwise — a Compilation from `compileWorkspace`, or an older one compiled from
+//   again — it is a full compile.
 // - What is reused: a service (the dominant cost) that raised no diagnostic in `previous`,
 //   whose every looked-up name gives the same as then (incremental/dependency-check.ts: same
 //   kind and, for types, services and events, same fingerprint), and whose declaration is the
@@ -27,9 +29,10 @@
 //   `system`, `rules`, `suppressions` and `files` are new objects each time (the index's
 //   tables may be the previous ones).
 // - Memory: the returned Compilation holds (in a WeakMap, not in its fields) what the next
-//   call needs: per service its dependencies and API table entries, per record and enum its
-//   definition and looked-up names, the fingerprints computed and the symbol table. It is
-//   released with the Compilation; keep only the latest one.
+//   call needs: the store of memos (per service its entries, dependencies and API table
+//   entries; per record, enum and other declaration its entry and looked-up names; memos of
+//   declarations are held weakly), the fingerprints computed and the symbol table. It is
+//   released with the last Compilation of its chain.
 
 import type { Workspace } from "@archc/dsl";
 import { type Compilation, runPipeline } from "../compile.js";
