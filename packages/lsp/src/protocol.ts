@@ -17,7 +17,10 @@ export interface PublishedParams {
   /** Milliseconds the re-check and publish took inside the server (debounce excluded). */
   readonly ms: number;
   readonly files: number;
-  /** Where the time went: load (read + parse changed files), index, compile, check, collect. */
+  /**
+   * Where the time went: load (read + parse changed files), index, compile, check, collect
+   * (diagnostics per file), serve (into the form the client sees, for the changed files).
+   */
   readonly phases: Readonly<Record<string, number>>;
 }
 /** Sent after each publish round when the client asked for `reportTimings`. */

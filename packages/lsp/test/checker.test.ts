@@ -6,7 +6,12 @@ import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
-import { checkWorkerScript, InProcessChecker, WorkerChecker } from "../src/workspace/checker.js";
+import {
+  type Checker,
+  checkWorkerScript,
+  InProcessChecker,
+  WorkerChecker,
+} from "../src/workspace/checker.js";
 import { Project } from "../src/workspace/project.js";
 import { OverlayHost } from "../src/workspace/source-host.js";
 import { fixtures } from "./support/lsp-client.js";
@@ -65,6 +70,40 @@ describe("checker", () => {
       worker.dispose();
     }
   });
+});
+
+describe("what a check hands the server thread", () => {
+  const payments = path.join(root, "payments.arch");
+  const paymentsText = readFileSync(payments, "utf8");
+  const refundLine = (c: Awaited<ReturnType<Checker["current"]>>) =>
+    c.byFile.get(main)?.find((d) => d.code === "unprotected-call")?.related[0]?.range.start.line;
+
+  for (const kind of ["worker", "in-process"] as const)
+    it(`keeps the files whose diagnostics only moved in offset (${kind})`, async () => {
+      const project = new Project(new OverlayHost());
+      const checker =
+        kind === "worker"
+          ? new WorkerChecker(project, checkWorkerScript()!, () => undefined)
+          : new InProcessChecker(project);
+      try {
+        project.addFolder(root);
+        const first = await checker.current();
+        expect(refundLine(first)).toBe(8);
+        // A space on the blank line under the import: main.arch's findings point at the same
+        // lines and columns of payments.arch, at offsets one further.
+        project.host.setBuffer(payments, paymentsText.replace("\n\nservice", "\n \nservice"));
+        const second = await checker.current();
+        expect(second.key).toBe(project.stateKey);
+        expect(second.byFile.get(main)).toBe(first.byFile.get(main));
+        // A line inserted there: they point one line further down.
+        project.host.setBuffer(payments, paymentsText.replace("\n\nservice", "\n\n\nservice"));
+        const third = await checker.current();
+        expect(third.byFile.get(main)).not.toBe(first.byFile.get(main));
+        expect(refundLine(third)).toBe(9);
+      } finally {
+        checker.dispose();
+      }
+    });
 });
 
 describe("checker under fast typing", () => {

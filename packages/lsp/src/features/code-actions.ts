@@ -16,6 +16,7 @@ import { sourceReader } from "../symbols/describe.js";
 import { isUsableSpan, lineIndexOf, offsetAt, spanToRange } from "../text/positions.js";
 import type { Checker } from "../workspace/checker.js";
 import type { Compilation } from "../workspace/project.js";
+import type { ServedDiagnostic, ServedLocation } from "../workspace/served-diagnostics.js";
 import { toLspDiagnostic } from "./diagnostics.js";
 import type { Located } from "./locate.js";
 
@@ -44,7 +45,8 @@ export async function codeActions(
   const c = at.compilations[0];
   if (!c) return [];
   const folder = c.folder;
-  // Fixes edit by range, so they must come from a check of exactly this text: wait for it.
+  // Fixes edit by range and findings are matched by offset, so they must come from a check of
+  // exactly this text: wait for it.
   const result = await checker.current();
   const fileDiags = result.key === stateKey ? (result.byFile.get(at.abs) ?? []) : [];
   // Diagnostics on the lines of the cursor or selection: a fix is offered anywhere on its line.
@@ -58,13 +60,9 @@ export async function codeActions(
       actions.push({
         title: fix.title,
         kind: CodeActionKind.QuickFix,
-        diagnostics: [toLspDiagnostic(d, folder, uriOf)],
+        diagnostics: [toLspDiagnostic(d, uriOf)],
         isPreferred: (d.fixes?.length ?? 0) === 1,
-        edit: workspaceEdit(
-          fix.edits.map((e) => ({ span: e.span, newText: e.newText })),
-          folder,
-          uriOf,
-        ),
+        edit: workspaceEdit(fix.edits, uriOf),
       });
     }
   }
@@ -75,7 +73,7 @@ export async function codeActions(
     const finding = fileDiags.find(
       (d) => d.code === "unprotected-call" && overlaps(d.span, call.span.start, call.span.end),
     );
-    actions.push(withFinding(action, finding, folder, uriOf));
+    actions.push(withFinding(action, finding, uriOf));
   }
 
   for (const step of stepsIn(at.parsed.ast, from, to)) {
@@ -84,7 +82,7 @@ export async function codeActions(
     const finding = fileDiags.find(
       (d) => d.code === "saga-missing-compensation" && overlaps(d.span, step.span.start, step.span.end),
     );
-    actions.push(withFinding(action, finding, folder, uriOf));
+    actions.push(withFinding(action, finding, uriOf));
   }
 
   for (const d of diags) {
@@ -93,7 +91,7 @@ export async function codeActions(
     actions.push({
       title: `Allow \`${d.code}\` here (archc-allow with a reason)…`,
       kind: CodeActionKind.QuickFix,
-      diagnostics: [toLspDiagnostic(d, folder, uriOf)],
+      diagnostics: [toLspDiagnostic(d, uriOf)],
       command: { title: "Allow finding", command: ALLOW_COMMAND, arguments: [args] },
     });
   }
@@ -117,8 +115,7 @@ function overlaps(span: A.Span, from: number, to: number): boolean {
 
 function withFinding(
   action: CodeAction,
-  finding: A.Diagnostic | undefined,
-  folder: string,
+  finding: ServedDiagnostic | undefined,
   uriOf: (abs: string) => string,
 ): CodeAction {
   if (!finding) return { ...action, kind: CodeActionKind.RefactorRewrite };
@@ -126,23 +123,30 @@ function withFinding(
     ...action,
     kind: CodeActionKind.QuickFix,
     isPreferred: true,
-    diagnostics: [toLspDiagnostic(finding, folder, uriOf)],
+    diagnostics: [toLspDiagnostic(finding, uriOf)],
   };
 }
 
-function workspaceEdit(
-  edits: readonly { span: A.Span; newText: string }[],
-  folder: string,
-  uriOf: (abs: string) => string,
-): WorkspaceEdit {
+type FileEdit = ServedLocation & { readonly newText: string };
+
+function workspaceEdit(edits: readonly FileEdit[], uriOf: (abs: string) => string): WorkspaceEdit {
   const changes: Record<string, TextEdit[]> = {};
   for (const e of edits) {
-    const uri = uriOf(path.resolve(folder, e.span.file));
+    const uri = uriOf(e.file);
     const list = changes[uri] ?? [];
-    list.push({ range: spanToRange(e.span), newText: e.newText });
+    list.push({ range: e.range, newText: e.newText });
     changes[uri] = list;
   }
   return { changes };
+}
+
+/** Edits of spans in a compilation's files (`span.file` is relative to `folder`). */
+function spanEdits(edits: readonly A.TextEdit[], folder: string): FileEdit[] {
+  return edits.map((e) => ({
+    file: path.resolve(folder, e.span.file),
+    range: spanToRange(e.span),
+    newText: e.newText,
+  }));
 }
 
 function callsIn(ast: A.SourceFileAst, from: number, to: number): A.CallsMember[] {
@@ -181,7 +185,7 @@ function protectCall(
   if (!isUsableSpan(call.span) || !isUsableSpan(call.target?.span)) return undefined;
   const policy = `${DEFAULT_POLICY.timeout}  ${DEFAULT_POLICY.breaker}`;
   const text = at.parsed.text;
-  let edit: { span: A.Span; newText: string };
+  let edit: A.TextEdit;
   if (!call.hasBlock) {
     const end = call.target.span.end;
     edit = { span: at.lines.span(at.file, end, end), newText: ` { ${policy} }` };
@@ -200,7 +204,7 @@ function protectCall(
   }
   return {
     title: `Add a timeout and a circuit breaker to \`calls ${textOf(text, call.target.span)}\``,
-    edit: workspaceEdit([edit], folder, uriOf),
+    edit: workspaceEdit(spanEdits([edit], folder), uriOf),
   };
 }
 
@@ -235,7 +239,7 @@ function compensationSkeleton(
   );
   const newest = c.table.apisOf(service)[0]?.name;
   const address = (name: string) => (api === newest ? `${service}.${name}` : `${service}.${api}.${name}`);
-  const edits: { span: A.Span; newText: string }[] = [];
+  const edits: A.TextEdit[] = [];
   let compensation: string;
   if (existing) compensation = address(existing.name);
   else {
@@ -265,7 +269,7 @@ function compensationSkeleton(
     title: existing
       ? `Compensate step \`${step.name?.text}\` with \`${compensation}\``
       : `Add a compensation skeleton for step \`${step.name?.text}\` (\`${compensation}\`)`,
-    edit: workspaceEdit(edits, c.folder, uriOf),
+    edit: workspaceEdit(spanEdits(edits, c.folder), uriOf),
   };
 }
 

@@ -1,14 +1,13 @@
 // archc diagnostics as LSP diagnostics: the same code, severity, message and range as
 // `archc check`, related ranges as related information, and the help line under the message.
 
-import * as path from "node:path";
-import type { Diagnostic } from "@archc/dsl";
 import {
   DiagnosticSeverity,
   type DiagnosticRelatedInformation,
   type Diagnostic as LspDiagnostic,
 } from "vscode-languageserver";
-import { isUsableSpan, spanToRange } from "../text/positions.js";
+import { spanToRange } from "../text/positions.js";
+import type { ServedDiagnostic } from "../workspace/served-diagnostics.js";
 
 const severities = {
   error: DiagnosticSeverity.Error,
@@ -16,17 +15,11 @@ const severities = {
   info: DiagnosticSeverity.Information,
 } as const;
 
-export function toLspDiagnostic(
-  d: Diagnostic,
-  folder: string,
-  uriOf: (abs: string) => string,
-): LspDiagnostic {
-  const related: DiagnosticRelatedInformation[] = d.related
-    .filter((r) => isUsableSpan(r.span))
-    .map((r) => ({
-      location: { uri: uriOf(path.resolve(folder, r.span.file)), range: spanToRange(r.span) },
-      message: r.message,
-    }));
+export function toLspDiagnostic(d: ServedDiagnostic, uriOf: (abs: string) => string): LspDiagnostic {
+  const related: DiagnosticRelatedInformation[] = d.related.map((r) => ({
+    location: { uri: uriOf(r.file), range: r.range },
+    message: r.message,
+  }));
   return {
     range: spanToRange(d.span),
     severity: severities[d.severity] ?? DiagnosticSeverity.Error,

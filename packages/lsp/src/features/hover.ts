@@ -9,6 +9,7 @@ import { spanContains, spanToRange } from "../text/positions.js";
 import { pipeline } from "../workspace/pipeline.js";
 import type { Checker } from "../workspace/checker.js";
 import type { Compilation } from "../workspace/project.js";
+import type { ServedDiagnostic } from "../workspace/served-diagnostics.js";
 import type { Located } from "./locate.js";
 
 export function hover(checker: Checker, at: Located): Hover | null {
@@ -66,12 +67,12 @@ function fence(code: string): string {
 }
 
 /** Findings under the cursor, from the latest check if it is of this very text (no waiting). */
-function findingsAt(checker: Checker, at: Located): A.Diagnostic[] {
+function findingsAt(checker: Checker, at: Located): ServedDiagnostic[] {
   const diags = checker.latestIfCurrent()?.byFile.get(at.abs) ?? [];
   return diags.filter((d) => spanContains(d.span, at.offset));
 }
 
-function describeFinding(d: A.Diagnostic): string {
+function describeFinding(d: ServedDiagnostic): string {
   const head = `**${d.code}** (${d.severity}): ${d.message}`;
   const help = d.help ? `\n\nhelp: ${d.help}` : "";
   const page = pipeline.explain(d.code);

@@ -1,10 +1,13 @@
 // Publishes diagnostics as the user types: a keystroke schedules a re-check after a short quiet
-// period (the debounce), and only files whose diagnostics changed — or whose text did — are sent.
-// A result computed for an older text is not published; the re-check that follows is.
+// period (the debounce). The edited files are published first; any other file only when its
+// diagnostics differ from what was last published for it as the client sees them (the checker
+// keeps a file's array while they are equal, so that is an identity check). A result computed
+// for an older text is not published; the re-check that follows is.
 
 import type { Connection } from "vscode-languageserver";
-import type { Checker } from "../workspace/checker.js";
+import type { Checker, CheckResult } from "../workspace/checker.js";
 import type { Project } from "../workspace/project.js";
+import type { ServedDiagnostic } from "../workspace/served-diagnostics.js";
 import { toLspDiagnostic } from "./diagnostics.js";
 
 export interface PublisherOptions {
@@ -18,7 +21,8 @@ export interface PublisherOptions {
 
 export class DiagnosticPublisher {
   private timer: NodeJS.Timeout | undefined;
-  private readonly sent = new Map<string, string>();
+  /** What the client was last sent per file (the checker's array, kept while equal). */
+  private readonly published = new Map<string, readonly ServedDiagnostic[]>();
   /** Files whose text changed since they were last published: republished even if unchanged. */
   private readonly touched = new Set<string>();
   private disposed = false;
@@ -63,40 +67,35 @@ export class DiagnosticPublisher {
     try {
       const result = await this.checker().current();
       // The text moved on while the check ran: those ranges would point at the wrong places.
-      if (result.key !== this.project.stateKey) {
-        this.again = true;
-        return;
-      }
+      if (!this.isCurrent(result)) return;
+      // The edited files first, and on their own: their diagnostics are the ones the user is
+      // looking at, and they are written to the client before the others are converted.
+      const edited = [...this.touched];
       let count = 0;
-      // The edited files first: their diagnostics are the ones the user is looking at, and an
-      // edit near the top of a file also moves related ranges that other files' findings show.
-      const order = [...this.touched].filter((abs) => result.byFile.has(abs));
-      for (const abs of result.byFile.keys()) if (!this.touched.has(abs)) order.push(abs);
-      for (const abs of order) {
-        const diags = result.byFile.get(abs)!;
-        // Unchanged and already sent: nothing to convert or compare.
-        if (result.changed && !result.changed.has(abs) && !this.touched.has(abs) && this.sent.has(abs))
-          continue;
-        const folder = this.project.folderOf(abs) ?? abs;
-        const lsp = diags.map((d) => toLspDiagnostic(d, folder, this.options.uriOf));
-        const version = this.options.versionOf(abs);
-        const key = JSON.stringify(lsp);
-        if (this.sent.get(abs) === key && !this.touched.has(abs)) continue;
-        this.sent.set(abs, key);
+      for (const abs of edited) {
+        this.touched.delete(abs);
+        const diags = result.byFile.get(abs);
+        if (diags === undefined) continue;
+        this.send(abs, diags);
         count++;
-        void this.connection.sendDiagnostics({
-          uri: this.options.uriOf(abs),
-          diagnostics: lsp,
-          ...(version !== undefined ? { version } : {}),
-        });
+      }
+      const others = [...result.byFile].filter(([abs, diags]) => this.published.get(abs) !== diags);
+      if (count > 0 && others.length > 0) {
+        await new Promise((resolve) => setImmediate(resolve));
+        // Typed meanwhile: the files not sent yet still differ from what was published, so
+        // the next round sends them.
+        if (this.disposed || !this.isCurrent(result)) return;
+      }
+      for (const [abs, diags] of others) {
+        this.send(abs, diags);
+        count++;
       }
       // A file that left the project (deleted, or its folder removed) gets its diagnostics cleared.
-      for (const abs of [...this.sent.keys()]) {
+      for (const abs of [...this.published.keys()]) {
         if (result.byFile.has(abs)) continue;
-        this.sent.delete(abs);
+        this.published.delete(abs);
         void this.connection.sendDiagnostics({ uri: this.options.uriOf(abs), diagnostics: [] });
       }
-      this.touched.clear();
       this.options.onPublished?.(performance.now() - started, count, result.phases);
     } catch (err) {
       this.options.onError?.(err);
@@ -107,6 +106,23 @@ export class DiagnosticPublisher {
         this.schedule();
       }
     }
+  }
+
+  /** False, and another round is due, when the project changed since `result` was computed. */
+  private isCurrent(result: CheckResult): boolean {
+    if (result.key === this.project.stateKey) return true;
+    this.again = true;
+    return false;
+  }
+
+  private send(abs: string, diags: readonly ServedDiagnostic[]): void {
+    this.published.set(abs, diags);
+    const version = this.options.versionOf(abs);
+    void this.connection.sendDiagnostics({
+      uri: this.options.uriOf(abs),
+      diagnostics: diags.map((d) => toLspDiagnostic(d, this.options.uriOf)),
+      ...(version !== undefined ? { version } : {}),
+    });
   }
 
   dispose(): void {

@@ -2,22 +2,24 @@
 // checks and builds reports on request, off the thread that answers the editor.
 
 import { parentPort } from "node:worker_threads";
-import type { Diagnostic } from "@archc/dsl";
 import { buildReport } from "../features/report.js";
 import type { FromWorker, ToWorker } from "./checker.js";
 import { Project } from "./project.js";
+import { checkAndServe, type ServedDiagnostic, ServedDiagnosticsByFile } from "./served-diagnostics.js";
 import { OverlayHost } from "./source-host.js";
 
 const port = parentPort;
 if (port) {
   const host = new OverlayHost();
   const project = new Project(host);
+  const served = new ServedDiagnosticsByFile();
   let key = project.stateKey;
   /**
-   * What the server thread holds, per file: only differences are sent. The project keeps a
-   * file's array while its diagnostics are unchanged, so identity tells what changed.
+   * What the server thread holds, per file: only differences are sent. A file keeps its served
+   * array while its diagnostics are equal as the client sees them, so identity tells what
+   * changed, and findings whose related ranges only moved in offset are not sent again.
    */
-  const sent = new Map<string, readonly Diagnostic[]>();
+  const sent = new Map<string, readonly ServedDiagnostic[]>();
   const reply = (m: FromWorker) => port.postMessage(m);
   port.on("message", (m: ToWorker) => {
     try {
@@ -32,16 +34,16 @@ if (port) {
           return;
         }
         case "check": {
-          const snap = project.checkedSnapshot();
-          const changed: [string, Diagnostic[]][] = [];
-          for (const [file, diags] of snap.byFile) {
+          const { byFile, phases } = checkAndServe(project, served);
+          const changed: [string, readonly ServedDiagnostic[]][] = [];
+          for (const [file, diags] of byFile) {
             if (sent.get(file) === diags) continue;
             sent.set(file, diags);
-            changed.push([file, [...diags]]);
+            changed.push([file, diags]);
           }
-          const removed = [...sent.keys()].filter((f) => !snap.byFile.has(f));
+          const removed = [...sent.keys()].filter((f) => !byFile.has(f));
           for (const f of removed) sent.delete(f);
-          reply({ kind: "checked", id: m.id, key, changed, removed, phases: { ...project.phases } });
+          reply({ kind: "checked", id: m.id, key, changed, removed, phases });
           return;
         }
         case "report":

@@ -7,19 +7,20 @@
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
-import type { Diagnostic } from "@archc/dsl";
 import { buildReport } from "../features/report.js";
 import type { ReportResult } from "../protocol.js";
 import type { Project, ProjectChange } from "./project.js";
+import { checkAndServe, type ServedDiagnostic, ServedDiagnosticsByFile } from "./served-diagnostics.js";
 import type { HostChange } from "./source-host.js";
 
 export interface CheckResult {
   /** The project state (`Project.stateKey`) these diagnostics belong to. */
   readonly key: string;
-  /** Diagnostics per absolute path; every known file has an entry. */
-  readonly byFile: ReadonlyMap<string, readonly Diagnostic[]>;
-  /** Files whose diagnostics differ from the previous result; undefined when not tracked. */
-  readonly changed?: ReadonlySet<string>;
+  /**
+   * Diagnostics per absolute path; every known file has an entry. A file keeps the very array
+   * of the previous result while its diagnostics are equal as the client sees them.
+   */
+  readonly byFile: ReadonlyMap<string, readonly ServedDiagnostic[]>;
   readonly phases: Readonly<Record<string, number>>;
 }
 
@@ -45,8 +46,8 @@ export type FromWorker =
       readonly kind: "checked";
       readonly id: number;
       readonly key: string;
-      /** Only the files whose diagnostics changed since the previous answer, and those gone. */
-      readonly changed: [string, Diagnostic[]][];
+      /** Only the files whose served diagnostics changed since the previous answer, and those gone. */
+      readonly changed: [string, readonly ServedDiagnostic[]][];
       readonly removed: string[];
       readonly phases: Record<string, number>;
     }
@@ -56,18 +57,14 @@ export type FromWorker =
 export class InProcessChecker implements Checker {
   readonly kind = "in-process";
   private latest: CheckResult | undefined;
+  private readonly served = new ServedDiagnosticsByFile();
 
   constructor(private readonly project: Project) {}
 
   current(): Promise<CheckResult> {
     const key = this.project.stateKey;
-    const snap = this.project.checkedSnapshot();
-    // The project keeps a file's array while its diagnostics are unchanged.
-    const before = this.latest?.byFile;
-    const changed = new Set<string>();
-    for (const [file, diags] of snap.byFile) if (before?.get(file) !== diags) changed.add(file);
-    for (const file of before?.keys() ?? []) if (!snap.byFile.has(file)) changed.add(file);
-    this.latest = { key, byFile: snap.byFile, changed, phases: { ...this.project.phases } };
+    if (this.latest?.key === key) return Promise.resolve(this.latest);
+    this.latest = { key, ...checkAndServe(this.project, this.served) };
     return Promise.resolve(this.latest);
   }
 
@@ -95,7 +92,7 @@ export class WorkerChecker implements Checker {
   private latest: CheckResult | undefined;
   private inflight: { key: string; promise: Promise<CheckResult> } | undefined;
   /** Every file's diagnostics as of the latest answer (answers carry only the differences). */
-  private readonly files = new Map<string, readonly Diagnostic[]>();
+  private readonly files = new Map<string, readonly ServedDiagnostic[]>();
   /** Set when the thread failed: from then on the work is done on the server's thread. */
   private fallback: InProcessChecker | undefined;
 
@@ -164,8 +161,7 @@ export class WorkerChecker implements Checker {
         if (m.kind !== "checked") throw new Error(`unexpected answer ${m.kind}`);
         for (const [file, diags] of m.changed) this.files.set(file, diags);
         for (const file of m.removed) this.files.delete(file);
-        const changed = new Set([...m.changed.map(([f]) => f), ...m.removed]);
-        const result = { key: m.key, byFile: new Map(this.files), changed, phases: m.phases };
+        const result = { key: m.key, byFile: new Map(this.files), phases: m.phases };
         this.latest = result;
         return result;
       },

@@ -1,8 +1,8 @@
 // Diagnostics per file across compilations, computed so that a re-check costs in proportion to
 // what changed: a compilation's grouping is kept while its diagnostics list is the same array,
 // and a file whose diagnostics are equal to the previous round's keeps the previous array, so
-// whoever holds the results (the checker thread's sender, the publisher) can tell a changed
-// file by identity instead of serialising every file's list on every keystroke.
+// the next stage (served-diagnostics.ts, the form the client sees) can tell a changed file by
+// identity instead of comparing every file's list on every keystroke.
 
 import * as path from "node:path";
 import { sameValue } from "@archc/compiler";
