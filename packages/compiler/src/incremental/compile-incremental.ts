@@ -87,7 +87,7 @@ export function compileIncremental(previous: Compilation | undefined, ws: Worksp
     before === undefined ? undefined : new ReparsedFiles((previous as Compilation).workspace, ws);
   const deps = new DependencyCheck(before?.fingerprints, changed);
   const services = new ServiceReuse(store.services, versions, deps, reparsed);
-  const types = new TypeReuse(store.types, versions, changed, deps);
+  const types = new TypeReuse(store, versions, changed, deps, before);
   const decls = new DeclReuse(store.decls, versions, deps);
   let next: IncrementalState | undefined;
   const compilation = runPipeline(ws, {

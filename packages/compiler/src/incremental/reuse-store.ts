@@ -32,6 +32,13 @@ export class ReuseStore {
   version = 0;
   /** Records and enums by declaration. */
   readonly types = new WeakMap<object, TypeMemo>();
+  /**
+   * Type memos are checked one by one, or not at all when no type was declared differently
+   * (type-reuse.ts keeps the previous table): the last compilation that checked them, and
+   * whether it left a memo for every type (no alias, no diagnostic).
+   */
+  typesChecked = 0;
+  typesComplete = false;
   /** Infrastructure entries, flows and sagas by declaration. */
   readonly decls = new WeakMap<object, DeclMemo>();
   /** By service name (a moved declaration is a new object; its name finds its memo). */

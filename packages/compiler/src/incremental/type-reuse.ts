@@ -4,12 +4,14 @@
 // build reads about other names: a record or enum name resolves to a reference by name, and
 // a map key is checked only for being an enum. Aliases are always rebuilt (their expansion
 // reports cycles relative to where it starts); a record or enum that looked one up is too.
+// When no type is declared differently at all, the previous table is kept whole (`keptTable`):
+// an edit outside the types costs nothing per type.
 
 import type { Workspace } from "@archc/dsl";
-import type { DeclSymbol } from "../names/collect-decls.js";
+import { type DeclSymbol, type SymbolTable, TYPE_KINDS } from "../names/collect-decls.js";
 import type { CompileContext } from "../context.js";
 import type { Model, TypeDef } from "../model/schema.js";
-import type { Checked, Versions } from "./reuse-store.js";
+import type { Checked, ReuseStore, Versions } from "./reuse-store.js";
 import { type DependencyCheck, kindOf } from "./dependency-check.js";
 
 /** What the compilations remember about one record or enum, for the next. */
@@ -21,9 +23,19 @@ export interface TypeMemo extends Checked {
   readonly depKinds: readonly string[];
 }
 
+/** What the previous compilation built its types from. */
+export interface TypesBase {
+  readonly model: Model;
+  readonly symbols: SymbolTable;
+}
+
 export class TypeReuse {
   /** Memos made in this compilation, whose definitions structural sharing may replace. */
   private readonly made: TypeMemo[] = [];
+  /** The previous table was kept (see `keptTable`). */
+  private kept = false;
+  /** Types left without a memo in this compilation (aliases, builds with a diagnostic). */
+  private unmemoised = 0;
   /** Counts, for tests and benchmarks. */
   readonly stats = { built: 0, reused: 0 };
   /** Names of the definitions built in this compilation (aliases included). */
@@ -34,11 +46,35 @@ export class TypeReuse {
    * others are declared by the same declarations. Undefined when that is not known.
    */
   constructor(
-    private readonly memos: WeakMap<object, TypeMemo>,
+    private readonly store: ReuseStore,
     private readonly versions: Versions,
     private readonly changed: ReadonlySet<string> | undefined,
     private readonly deps: DependencyCheck,
+    private readonly base: TypesBase | undefined,
   ) {}
+
+  /**
+   * The previous compilation's table of types when it is this one's too: it left a memo for
+   * every type (each a clean build that looked up records, enums and primitives only), and the
+   * records, enums and aliases are the same symbols in the same order — the same declarations,
+   * and every name looked up of the same kind as then. Undefined otherwise: the types are
+   * checked one by one.
+   */
+  keptTable(ctx: CompileContext): Model["types"] | undefined {
+    const base = this.base;
+    if (base === undefined || !this.store.typesComplete) return undefined;
+    let count = 0;
+    for (const kind of TYPE_KINDS) {
+      const was = base.symbols.ofKind(kind);
+      const now = ctx.symbols.ofKind(kind);
+      if (was.length !== now.length) return undefined;
+      for (let i = 0; i < now.length; i++) if (was[i] !== now[i]) return undefined;
+      count += now.length;
+    }
+    this.kept = true;
+    this.stats.reused = count;
+    return base.model.types;
+  }
 
   /** buildTypes' step for one declaration: the previous definition or `build()`. */
   build<S extends DeclSymbol>(
@@ -49,12 +85,13 @@ export class TypeReuse {
     if (sym.kind === "alias") {
       this.fresh.push(sym.name);
       this.deps.markRebuilt(sym.name);
+      this.unmemoised++;
       return build(ctx, sym);
     }
-    const memo = this.memos.get(sym.decl);
+    const memo = this.store.types.get(sym.decl);
     if (
       memo !== undefined &&
-      memo.checked === this.versions.previous &&
+      memo.checked === this.store.typesChecked &&
       memo.def.name === sym.name &&
       this.sameKinds(ctx, memo)
     ) {
@@ -78,9 +115,12 @@ export class TypeReuse {
     // Only clean builds that looked up no alias are remembered.
     if (ctx.sink.list.length === before && !depKinds.includes("alias")) {
       const made = { def, deps: [...deps], depKinds, checked: this.versions.current };
-      this.memos.set(sym.decl, made);
+      this.store.types.set(sym.decl, made);
       this.made.push(made);
-    } else this.memos.delete(sym.decl);
+    } else {
+      this.store.types.delete(sym.decl);
+      this.unmemoised++;
+    }
     return def;
   }
 
@@ -89,10 +129,13 @@ export class TypeReuse {
    * (structural sharing may have replaced a fresh one by the previous, equal, object).
    */
   finish(model: Model): void {
+    if (this.kept) return;
     for (const memo of this.made) {
       const def = model.types[memo.def.name];
       if (def !== undefined) memo.def = def;
     }
+    this.store.typesChecked = this.versions.current;
+    this.store.typesComplete = this.unmemoised === 0;
   }
 
   private sameKinds(ctx: CompileContext, memo: TypeMemo): boolean {

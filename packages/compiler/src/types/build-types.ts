@@ -12,6 +12,12 @@ type TypeSymbol = SymbolOf<"record"> | SymbolOf<"enum"> | SymbolOf<"alias">;
 
 export function buildTypes(ctx: CompileContext): void {
   const { symbols, model, typeReuse } = ctx;
+  // Incremental compilation may keep the previous (frozen) table whole: nothing writes to it.
+  const kept = typeReuse?.keptTable(ctx);
+  if (kept !== undefined) {
+    model.types = kept;
+    return;
+  }
   const all = symbols.all();
   for (let i = 0; i < all.length; i++) {
     const sym = all[i];
