@@ -9,6 +9,7 @@ import { dnsLabel } from "../common/names.js";
 import { toYaml } from "../common/yaml.js";
 import type { EmitContext } from "../context.js";
 import { componentSchemas, reachableTypes, schemaOf } from "../schema/json-schema.js";
+import { keyedByName } from "../common/keyed.js";
 
 const KAFKA_BINDING_VERSION = "0.5.0";
 
@@ -34,12 +35,12 @@ export function asyncApiDocument(ctx: EmitContext, svc: Service): Record<string,
   ].filter((u) => Object.hasOwn(model.events, u.event));
   const events = [...new Set(used.map((u) => u.event))].map((n) => model.events[n]);
 
-  const servers: Record<string, unknown> = {};
-  const channels: Record<string, Record<string, unknown>> = {};
+  const servers = keyedByName<unknown>();
+  const channels = keyedByName<Record<string, unknown>>();
   for (const e of events) {
     const key = channelKey(e);
     const topic = e.topic ? model.topics[e.topic] : undefined;
-    channels[key] ??= { address: topic?.name ?? e.name, messages: {} };
+    channels[key] ??= { address: topic?.name ?? e.name, messages: keyedByName() };
     const channel = channels[key];
     (channel.messages as Record<string, unknown>)[e.name] = { $ref: `#/components/messages/${e.name}` };
     if (topic?.doc) channel.description = topic.doc;
@@ -56,7 +57,7 @@ export function asyncApiDocument(ctx: EmitContext, svc: Service): Record<string,
     }
   }
 
-  const operations: Record<string, unknown> = {};
+  const operations = keyedByName<unknown>();
   for (const u of used) {
     const e = model.events[u.event];
     const id = `${u.action === "send" ? "publish" : "consume"}${e.name}`;
@@ -70,7 +71,7 @@ export function asyncApiDocument(ctx: EmitContext, svc: Service): Record<string,
     operations[id] = op;
   }
 
-  const messages: Record<string, unknown> = {};
+  const messages = keyedByName<unknown>();
   for (const e of events) {
     const m: Record<string, unknown> = {
       name: e.name,

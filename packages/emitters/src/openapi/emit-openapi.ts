@@ -15,6 +15,7 @@ import {
   statusForError,
   statusKeyedObject,
 } from "./http-errors.js";
+import { keyedByName } from "../common/keyed.js";
 
 const BODYLESS = new Set(["GET", "HEAD", "DELETE", "OPTIONS"]);
 
@@ -76,7 +77,7 @@ export function openApiDocument(ctx: EmitContext, svc: Service, api: Api): Recor
     description: "inside the cluster",
   });
 
-  const securitySchemes: Record<string, unknown> = {};
+  const securitySchemes = keyedByName<unknown>();
   const security: Record<string, string[]>[] = [];
   const auth = edge?.gw.auth;
   if (auth && auth.scheme !== "none") {
@@ -94,7 +95,7 @@ export function openApiDocument(ctx: EmitContext, svc: Service, api: Api): Recor
     security.push({ mtls: [] });
   }
 
-  const paths: Record<string, Record<string, unknown>> = {};
+  const paths = keyedByName<Record<string, unknown>>();
   for (const op of ops) {
     const http = op.http ?? { method: "POST" as const, path: `/${op.name}`, implicit: true, params: [] };
     paths[http.path] ??= {};

@@ -10,6 +10,7 @@
 
 import type { Model, TypeDef, TypeExpr } from "@archc/compiler";
 import type { SharedComponents } from "./shared-components.js";
+import { keyedByName } from "../common/keyed.js";
 
 export type Dialect = "2020-12" | "draft-07";
 export type JsonSchema = Record<string, unknown>;
@@ -125,7 +126,7 @@ export function componentSchemas(
   names: readonly string[],
   dialect: Dialect,
 ): Record<string, JsonSchema> {
-  const out: Record<string, JsonSchema> = {};
+  const out = keyedByName<JsonSchema>();
   for (const n of names) out[n] = components.schema(n, dialect);
   return out;
 }
