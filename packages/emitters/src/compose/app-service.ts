@@ -7,6 +7,7 @@ import { composeBytes } from "../common/units.js";
 import { dependencyEnv, type EmitContext, serviceImage, servicePort } from "../context.js";
 import { composeLiteral } from "./escape.js";
 import { type ComposeHealthcheck, httpHealthcheck } from "./healthcheck.js";
+import { keyedByName } from "../common/keyed.js";
 
 export type DependsOn = Record<string, { condition: string }>;
 
@@ -27,7 +28,7 @@ export function composeAppService(
   hostPort: number | undefined,
 ): ComposeService {
   const port = servicePort(svc);
-  const environment: Record<string, string> = {};
+  const environment = keyedByName<string>();
   for (const [k, v] of dependencyEnv(ctx, svc, (b) => b.kind?.port ?? b.port)) environment[k] = v;
   // Declared env overrides the generated addresses of the same name.
   for (const e of svc.env) environment[e.key] = composeLiteral(e.value);

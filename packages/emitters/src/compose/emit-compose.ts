@@ -6,6 +6,7 @@ import { toYaml } from "../common/yaml.js";
 import { brokersOf, calleesOf, type EmitContext, servicePort, storesOf } from "../context.js";
 import { composeAppService, composeHealthPath, composeName, type DependsOn } from "./app-service.js";
 import { composeBackingService, kafkaTopicCommands, volumeName } from "./backing-service.js";
+import { keyedByName } from "../common/keyed.js";
 
 export const COMPOSE_FILE = "compose.yaml";
 
@@ -44,7 +45,7 @@ export function emitCompose(ctx: EmitContext): Map<string, string> {
   }
 
   for (const svc of appServices) {
-    const dependsOn: DependsOn = {};
+    const dependsOn: DependsOn = keyedByName();
     for (const callee of order.get(svc.name) ?? []) {
       const target = model.services[callee];
       dependsOn[composeName(callee)] = {

@@ -6,6 +6,7 @@ import { dnsLabel } from "../common/names.js";
 import { dependencyEnv, type EmitContext, servicePort, serviceProtocol } from "../context.js";
 import { DEFAULT_CPU_TARGET } from "./defaults.js";
 import { type K8sObject, metadata, objectLabels, selectorLabels } from "./resource.js";
+import { keyedByName } from "../common/keyed.js";
 
 export function emitService(ctx: EmitContext, svc: Service): K8sObject {
   const protocol = serviceProtocol(svc);
@@ -77,7 +78,7 @@ export function emitPdb(ctx: EmitContext, name: string, component: string): K8sO
 
 /** Dependency addresses, then the declared env (which wins on a clash). Never secrets. */
 export function emitConfigMap(ctx: EmitContext, svc: Service): K8sObject {
-  const data: Record<string, string> = {};
+  const data = keyedByName<string>();
   for (const [k, v] of dependencyEnv(ctx, svc, (b) => b.port)) data[k] = v;
   for (const e of svc.env) data[e.key] = e.value;
   return {
