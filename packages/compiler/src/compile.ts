@@ -105,7 +105,7 @@ export interface PipelineHooks {
   /** Skips unchanged infrastructure entries, flows and sagas. */
   readonly decls?: DeclReuse;
   /** Told before each stage runs (the Model tables of the earlier ones are final). */
-  readonly beforeStage?: (stage: Stage) => void;
+  readonly beforeStage?: (stage: Stage, ctx: CompileContext) => void;
   /** The previous index tables that stand for this compilation (see buildIndex). */
   readonly keepIndex?: (ctx: CompileContext) => Partial<ModelIndex>;
   /** Sees the finished Model (and the context) before it is frozen. */
@@ -131,7 +131,7 @@ export function runPipeline(ws: Workspace, hooks: PipelineHooks = {}): Compilati
     declReuse: hooks.decls,
   };
   for (const [stage, run] of STAGES) {
-    hooks.beforeStage?.(stage);
+    hooks.beforeStage?.(stage, ctx);
     run(ctx);
   }
   ctx.model.index = buildIndex(ctx.model, (svc) => ctx.apis.newest(svc)?.name, hooks.keepIndex?.(ctx));

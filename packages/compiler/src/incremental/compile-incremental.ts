@@ -85,7 +85,7 @@ export function compileIncremental(previous: Compilation | undefined, ws: Worksp
   const changed = before === undefined ? undefined : changedNames((previous as Compilation).workspace, ws);
   const reparsed =
     before === undefined ? undefined : new ReparsedFiles((previous as Compilation).workspace, ws);
-  const deps = new DependencyCheck(before?.fingerprints, changed);
+  const deps = new DependencyCheck(before?.fingerprints, before?.symbols, changed);
   const services = new ServiceReuse(store.services, versions, deps, reparsed);
   const types = new TypeReuse(store, versions, changed, deps, before);
   const decls = new DeclReuse(store.decls, versions, deps);
@@ -94,7 +94,7 @@ export function compileIncremental(previous: Compilation | undefined, ws: Worksp
     services,
     types,
     decls,
-    beforeStage: (stage) => deps.enter(stage),
+    beforeStage: (stage, ctx) => deps.enter(stage, ctx),
     keepIndex: (ctx) => keptIndexTables(before, ctx),
     beforeFreeze: (ctx) => {
       if (before !== undefined) shareUnchanged(before.model, ctx.model, freshEntries(ctx.model));

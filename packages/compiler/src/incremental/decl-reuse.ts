@@ -65,7 +65,7 @@ export class DeclReuse {
     }
     this.stats.built++;
     this.fresh.get(table)?.push(name);
-    this.deps.markRebuilt(name);
+    this.deps.markRebuilt(name, sym.kind);
     const deps = new Set<string>();
     const before = ctx.sink.list.length;
     ctx.symbols.tracking = deps;

@@ -6,7 +6,8 @@
 // Most names need no look at the Model: a name not declared in a file whose syntax tree
 // changed keeps its declaration, hence its kind (`changed`, see changedNames), and an entry not
 // rebuilt in this compilation is the previous entry object, hence has its fingerprint — once
-// the stage building its table is over. The others (`suspect`) are checked in full: a record,
+// the stage building its table is over. Most need not even be looked up: when no changed or
+// rebuilt name is (or was) of a name's recorded kind, it is not one of them. The others (`suspect`) are checked in full: a record,
 // enum, service or event whose entry is the previous object (every name has at most one entry,
 // in the table of its kind) has the same kind and fingerprint; otherwise the kinds are
 // compared, then the fingerprints. An alias's fingerprint covers the records inside it, so
@@ -17,6 +18,7 @@
 import type { Stage } from "../compile.js";
 import type { CompileContext } from "../context.js";
 import type { Model } from "../model/schema.js";
+import type { DeclKind, SymbolTable } from "../names/collect-decls.js";
 import { isPrimitiveName } from "../types/type-expr.js";
 import { Fingerprints } from "./fingerprint.js";
 
@@ -46,28 +48,42 @@ export class DependencyCheck {
   private readonly rebuilt = new Set<string>();
   /** Services whose entry is the previous one moved to a new position: same fingerprint. */
   private readonly moved = new Set<string>();
+  /**
+   * The kinds of the names that are suspect (changed or rebuilt, then and now): a looked-up
+   * name of another kind needs no look at all. Undefined until the first stage: all kinds.
+   */
+  private suspectKinds: Set<string> | undefined;
   /** Stages that have run to the end. */
   private readonly done = new Set<Stage>();
   private stage: Stage | undefined;
 
   /**
-   * `before`: the previous compilation's finished Model and its fingerprints. `changed`: the
-   * names that may be declared differently now (undefined when not known: all may).
+   * `before`: the previous compilation's finished Model and its fingerprints, and its symbols.
+   * `changed`: the names that may be declared differently now (undefined when not known).
    */
   constructor(
     private readonly before: Fingerprints | undefined,
+    private readonly symbolsBefore: SymbolTable | undefined,
     private readonly changed: ReadonlySet<string> | undefined,
   ) {}
 
   /** The pipeline starts `stage` (the previous one is over). */
-  enter(stage: Stage): void {
+  enter(stage: Stage, ctx: CompileContext): void {
     if (this.stage !== undefined) this.done.add(this.stage);
+    else if (this.changed !== undefined && this.symbolsBefore !== undefined) {
+      this.suspectKinds = new Set(["alias"]);
+      for (const name of this.changed) {
+        this.suspectKinds.add(this.symbolsBefore.peek(name)?.kind ?? "none");
+        this.suspectKinds.add(ctx.symbols.peek(name)?.kind ?? "none");
+      }
+    }
     this.stage = stage;
   }
 
-  /** Records that `name`'s entry was built afresh in this compilation. */
-  markRebuilt(name: string): void {
+  /** Records that `name`, of `kind`, had its entry built afresh in this compilation. */
+  markRebuilt(name: string, kind: DeclKind): void {
     this.rebuilt.add(name);
+    this.suspectKinds?.add(kind);
   }
 
   /** Records that `service`'s entry is its previous one moved (its APIs and ops are the same). */
@@ -81,7 +97,8 @@ export class DependencyCheck {
     for (let i = 0; i < deps.length; i++) {
       const name = deps[i];
       const kind = kinds[i];
-      if (kind === "prim" || (!this.suspect(name, kind) && this.final(kind))) continue;
+      if (kind === "prim") continue;
+      if (this.final(kind) && (this.suspectKinds?.has(kind) === false || !this.suspect(name, kind))) continue;
       if (!this.same(ctx, name, kind)) return false;
     }
     return true;

@@ -78,7 +78,7 @@ export class ServiceReuse {
       this.stats.buildReused++;
       return;
     }
-    this.deps.markRebuilt(name);
+    this.deps.markRebuilt(name, "service");
     const { deps, clean, result } = tracked(ctx, () => build(ctx, name, decl));
     ctx.model.services[name] = result;
     this.redone.set(name, {

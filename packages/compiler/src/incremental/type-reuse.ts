@@ -84,7 +84,7 @@ export class TypeReuse {
   ): TypeDef {
     if (sym.kind === "alias") {
       this.fresh.push(sym.name);
-      this.deps.markRebuilt(sym.name);
+      this.deps.markRebuilt(sym.name, sym.kind);
       this.unmemoised++;
       return build(ctx, sym);
     }
@@ -101,7 +101,7 @@ export class TypeReuse {
     }
     this.stats.built++;
     this.fresh.push(sym.name);
-    this.deps.markRebuilt(sym.name);
+    this.deps.markRebuilt(sym.name, sym.kind);
     const deps = new Set<string>();
     const before = ctx.sink.list.length;
     ctx.symbols.tracking = deps;

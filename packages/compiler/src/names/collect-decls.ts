@@ -141,8 +141,8 @@ export function collectDecls(ws: Workspace, sink: DiagnosticSink): CollectedDecl
   let system: SystemDecl | undefined;
 
   const declare = (sym: DeclSymbol, primitive: boolean): void => {
-    const name = sym.decl.name;
     if (primitive) {
+      const name = sym.decl.name;
       sink.error(
         "E0201",
         name.span,
@@ -154,8 +154,9 @@ export function collectDecls(ws: Workspace, sink: DiagnosticSink): CollectedDecl
       return;
     }
     // The first declaration of a name wins; its symbol holds where it was declared.
-    const existing = symbols.peek(name.text);
+    const existing = symbols.peek(sym.name);
     if (existing) {
+      const name = sym.decl.name;
       sink.error("E0201", name.span, `\`${name.text}\` is already declared as ${kindWord(existing.kind)}`, {
         related: [{ span: existing.decl.name.span, message: "first declared here" }],
         help: "top-level names share one namespace across all files; rename one of them",
