@@ -396,6 +396,27 @@ describe("compileIncremental", () => {
     expect(reuseStats(second)).toMatchObject({ builtFresh: 1, declsBuilt: 1 });
   });
 
+  it("keeps the infrastructure tables whole while no type changes, and rebuilds an event whose payload type did", () => {
+    const files = {
+      "t.arch": "type T { id: string }\n",
+      "e.arch": "broker bus: kafka\ntopic t on bus\nevent E: T on t\nstore db: postgres\n",
+      "s.arch": "service s { api v1 { op f: T -> T } }\n",
+    };
+    const ws = new EditableWorkspace(files);
+    const first = compileIncremental(undefined, ws.load());
+    expect(first.diagnostics).toEqual([]);
+    ws.files["s.arch"] = "service s { api v1 { op g: T -> T } }\n";
+    const second = compileIncremental(first, ws.load());
+    expectSameAsFull(second, ws.load());
+    expect(second.model.events).toBe(first.model.events);
+    expect(second.model.stores).toBe(first.model.stores);
+    // T becomes an alias of string: the event (same declaration) now carries a string.
+    ws.files["t.arch"] = "type T = string\n";
+    const third = compileIncremental(second, ws.load());
+    expectSameAsFull(third, ws.load());
+    expect(third.model.events.E.payload).toEqual({ kind: "prim", name: "string" });
+  });
+
   it("keeps apart what two compilations made from the same previous one", () => {
     const files = {
       "t.arch": "type T = int\n",

@@ -8,6 +8,12 @@ import { defined, PropReader } from "./read-props.js";
 
 export function buildInfra(ctx: CompileContext): void {
   const { model } = ctx;
+  // Incremental compilation may keep the previous (frozen) tables whole: nothing writes to them.
+  const kept = ctx.declReuse?.keptInfra(ctx);
+  if (kept !== undefined) {
+    Object.assign(model, kept);
+    return;
+  }
   const all = ctx.symbols.all();
   for (let i = 0; i < all.length; i++) {
     const sym = all[i];

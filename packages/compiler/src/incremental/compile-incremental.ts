@@ -88,7 +88,7 @@ export function compileIncremental(previous: Compilation | undefined, ws: Worksp
   const deps = new DependencyCheck(before?.fingerprints, before?.symbols, changed);
   const services = new ServiceReuse(store.services, versions, deps, reparsed);
   const types = new TypeReuse(store, versions, changed, deps, before);
-  const decls = new DeclReuse(store.decls, versions, deps);
+  const decls = new DeclReuse(store, versions, deps, before);
   let next: IncrementalState | undefined;
   const compilation = runPipeline(ws, {
     services,

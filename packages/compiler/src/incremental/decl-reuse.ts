@@ -7,11 +7,12 @@
 // others are looked up for their kind alone). Reused entries are the previous objects, so
 // structural sharing has nothing to compare for them.
 
+import type { Stage } from "../compile.js";
 import type { CompileContext } from "../context.js";
 import type { Model } from "../model/schema.js";
-import type { DeclSymbol } from "../names/collect-decls.js";
+import { type DeclKind, type DeclSymbol, type SymbolTable, TYPE_KINDS } from "../names/collect-decls.js";
 import { type DependencyCheck, kindsOf } from "./dependency-check.js";
-import type { Checked, Versions } from "./reuse-store.js";
+import type { Checked, ReuseStore, Versions } from "./reuse-store.js";
 
 /** What the compilations remember about one declaration's entry, for the next. */
 export interface DeclMemo extends Checked {
@@ -24,24 +25,75 @@ export interface DeclMemo extends Checked {
   readonly depKinds: readonly string[];
 }
 
-/** The Model tables whose entries are reused here. */
-const TABLES = ["stores", "brokers", "topics", "events", "flows", "sagas"] as const;
+/** The Model tables whose entries are reused here, and the stage that builds each. */
+const STAGE_OF = {
+  stores: "infra",
+  brokers: "infra",
+  topics: "infra",
+  events: "infra",
+  flows: "flows",
+  sagas: "sagas",
+} as const satisfies Record<string, Stage>;
 
-export type DeclTable = (typeof TABLES)[number];
+export type DeclTable = keyof typeof STAGE_OF;
+type DeclStage = (typeof STAGE_OF)[DeclTable];
+
+const TABLES = Object.keys(STAGE_OF) as DeclTable[];
+const STAGES: readonly DeclStage[] = ["infra", "flows", "sagas"];
+
+/** The infrastructure tables and the kinds of their entries (which look up types and these). */
+const INFRA_TABLES = ["stores", "brokers", "topics", "events"] as const;
+const INFRA_KINDS: readonly DeclKind[] = ["store", "broker", "topic", "event"];
+
+/** What the previous compilation built its entries from. */
+export interface DeclsBase {
+  readonly model: Model;
+  readonly symbols: SymbolTable;
+}
 
 export class DeclReuse {
   /** Memos made in this compilation, whose entries structural sharing may replace. */
   private readonly made: DeclMemo[] = [];
+  /** Per stage checked one by one, the entries left without a memo (built with a diagnostic). */
+  private readonly unmemoised = new Map<DeclStage, number>(STAGES.map((s) => [s, 0]));
+  /** The infrastructure tables were kept (see `keptInfra`). */
+  private infraKept = false;
   /** Counts, for tests and benchmarks. */
   readonly stats = { built: 0, reused: 0 };
   /** Per table, the names of the entries built in this compilation. */
   readonly fresh = new Map<DeclTable, string[]>(TABLES.map((t) => [t, []]));
 
   constructor(
-    private readonly memos: WeakMap<object, DeclMemo>,
+    private readonly store: ReuseStore,
     private readonly versions: Versions,
     private readonly deps: DependencyCheck,
+    private readonly base: DeclsBase | undefined,
   ) {}
+
+  /**
+   * The previous compilation's stores, brokers, topics and events when they are this one's
+   * too: it left a memo for every one of them (each a clean build, which looks up types,
+   * brokers and topics only), they are the same symbols in the same order — so are the
+   * brokers and topics they looked up — and no type is changed or rebuilt
+   * (dependency-check.ts). Undefined otherwise: they are checked one by one.
+   */
+  keptInfra(ctx: CompileContext): Pick<Model, (typeof INFRA_TABLES)[number]> | undefined {
+    const base = this.base;
+    if (base === undefined || this.store.stages.get("infra")?.complete !== true) return undefined;
+    if (!this.deps.quiet(TYPE_KINDS)) return undefined;
+    let count = 0;
+    for (const kind of INFRA_KINDS) {
+      const was = base.symbols.ofKind(kind);
+      const now = ctx.symbols.ofKind(kind);
+      if (was.length !== now.length) return undefined;
+      for (let i = 0; i < now.length; i++) if (was[i] !== now[i]) return undefined;
+      count += now.length;
+    }
+    this.infraKept = true;
+    this.stats.reused += count;
+    const { stores, brokers, topics, events } = base.model;
+    return { stores, brokers, topics, events };
+  }
 
   /** The entry `sym` declares in `table`: the previous one or `build(ctx, sym)`. */
   build<S extends DeclSymbol, T>(
@@ -51,10 +103,11 @@ export class DeclReuse {
     build: (ctx: CompileContext, sym: S) => T,
   ): T {
     const { name, decl } = sym;
-    const memo = this.memos.get(decl);
+    const stage = STAGE_OF[table];
+    const memo = this.store.decls.get(decl);
     if (
       memo !== undefined &&
-      memo.checked === this.versions.previous &&
+      memo.checked === this.store.checkedVersion(stage) &&
       memo.table === table &&
       memo.name === name &&
       this.deps.unchanged(ctx, memo.deps, memo.depKinds)
@@ -85,20 +138,30 @@ export class DeclReuse {
         depKinds: kindsOf(ctx, names),
         checked: this.versions.current,
       };
-      this.memos.set(decl, made);
+      this.store.decls.set(decl, made);
       this.made.push(made);
-    } else this.memos.delete(decl);
+    } else {
+      this.store.decls.delete(decl);
+      this.unmemoised.set(stage, (this.unmemoised.get(stage) ?? 0) + 1);
+    }
     return value;
   }
 
   /**
    * Points the memos made in this compilation at the entries of the finished Model
-   * (structural sharing may have replaced a fresh one by the previous, equal, object).
+   * (structural sharing may have replaced a fresh one by the previous, equal, object), and
+   * records which stages checked their memos.
    */
   finish(model: Model): void {
     for (const memo of this.made) {
       const value = (model[memo.table] as Record<string, unknown>)[memo.name];
       if (value !== undefined) memo.value = value;
     }
+    for (const stage of STAGES)
+      if (stage !== "infra" || !this.infraKept)
+        this.store.stages.set(stage, {
+          version: this.versions.current,
+          complete: this.unmemoised.get(stage) === 0,
+        });
   }
 }

@@ -71,13 +71,22 @@ export class DependencyCheck {
   enter(stage: Stage, ctx: CompileContext): void {
     if (this.stage !== undefined) this.done.add(this.stage);
     else if (this.changed !== undefined && this.symbolsBefore !== undefined) {
-      this.suspectKinds = new Set(["alias"]);
+      this.suspectKinds = new Set();
       for (const name of this.changed) {
         this.suspectKinds.add(this.symbolsBefore.peek(name)?.kind ?? "none");
         this.suspectKinds.add(ctx.symbols.peek(name)?.kind ?? "none");
       }
     }
     this.stage = stage;
+  }
+
+  /**
+   * Whether no changed or rebuilt name is (or was) of one of `kinds`, and the tables of those
+   * kinds are complete: every name looked up as one of them gives what it gave before.
+   */
+  quiet(kinds: readonly DeclKind[]): boolean {
+    const suspect = this.suspectKinds;
+    return suspect !== undefined && kinds.every((k) => !suspect.has(k) && this.final(k));
   }
 
   /** Records that `name`, of `kind`, had its entry built afresh in this compilation. */

@@ -10,6 +10,7 @@
 // compiling again from an older Compilation (or after a compilation threw half-way) starts
 // afresh. Declaration-keyed memos are held weakly: they go with their syntax trees.
 
+import type { Stage } from "../compile.js";
 import type { DeclMemo } from "./decl-reuse.js";
 import type { ServiceMemo } from "./service-reuse.js";
 import type { TypeMemo } from "./type-reuse.js";
@@ -33,16 +34,20 @@ export class ReuseStore {
   /** Records and enums by declaration. */
   readonly types = new WeakMap<object, TypeMemo>();
   /**
-   * Type memos are checked one by one, or not at all when no type was declared differently
-   * (type-reuse.ts keeps the previous table): the last compilation that checked them, and
-   * whether it left a memo for every type (no alias, no diagnostic).
+   * Per stage, the last compilation that checked its memos one by one — a stage may skip
+   * them all and keep its previous tables whole (the types, the infrastructure) — and whether
+   * it left a memo for every entry.
    */
-  typesChecked = 0;
-  typesComplete = false;
+  readonly stages = new Map<Stage, { readonly version: number; readonly complete: boolean }>();
   /** Infrastructure entries, flows and sagas by declaration. */
   readonly decls = new WeakMap<object, DeclMemo>();
   /** By service name (a moved declaration is a new object; its name finds its memo). */
   readonly services = new Map<string, ServiceMemo>();
+
+  /** The version a memo of `stage` must carry to be reused. */
+  checkedVersion(stage: Stage): number {
+    return this.stages.get(stage)?.version ?? 0;
+  }
 
   /** Starts a compilation that resumes from version `from` (0: nothing to reuse). */
   begin(from: number): Versions {

@@ -62,7 +62,7 @@ export class TypeReuse {
    */
   keptTable(ctx: CompileContext): Model["types"] | undefined {
     const base = this.base;
-    if (base === undefined || !this.store.typesComplete) return undefined;
+    if (base === undefined || this.store.stages.get("types")?.complete !== true) return undefined;
     let count = 0;
     for (const kind of TYPE_KINDS) {
       const was = base.symbols.ofKind(kind);
@@ -91,7 +91,7 @@ export class TypeReuse {
     const memo = this.store.types.get(sym.decl);
     if (
       memo !== undefined &&
-      memo.checked === this.store.typesChecked &&
+      memo.checked === this.store.checkedVersion("types") &&
       memo.def.name === sym.name &&
       this.sameKinds(ctx, memo)
     ) {
@@ -134,8 +134,7 @@ export class TypeReuse {
       const def = model.types[memo.def.name];
       if (def !== undefined) memo.def = def;
     }
-    this.store.typesChecked = this.versions.current;
-    this.store.typesComplete = this.unmemoised === 0;
+    this.store.stages.set("types", { version: this.versions.current, complete: this.unmemoised === 0 });
   }
 
   private sameKinds(ctx: CompileContext, memo: TypeMemo): boolean {
