@@ -24,6 +24,7 @@ import { buildFlows } from "./flows/build-flows.js";
 import { freezeModel } from "./freeze.js";
 import type { DeclReuse } from "./incremental/decl-reuse.js";
 import type { ServiceReuse } from "./incremental/service-reuse.js";
+import type { StageReplay } from "./incremental/stage-replay.js";
 import type { TypeReuse } from "./incremental/type-reuse.js";
 import { buildIndex } from "./index/build-index.js";
 import { MEMORY_ROOT, memoryHost } from "./memory-host.js";
@@ -104,6 +105,8 @@ export interface PipelineHooks {
   readonly types?: TypeReuse;
   /** Skips unchanged infrastructure entries, flows and sagas. */
   readonly decls?: DeclReuse;
+  /** Replays checks whose inputs are the previous tables. */
+  readonly replay?: StageReplay;
   /** Told before each stage runs (the Model tables of the earlier ones are final). */
   readonly beforeStage?: (stage: Stage, ctx: CompileContext) => void;
   /** The previous index tables that stand for this compilation (see buildIndex). */
@@ -129,6 +132,7 @@ export function runPipeline(ws: Workspace, hooks: PipelineHooks = {}): Compilati
     reuse: hooks.services,
     typeReuse: hooks.types,
     declReuse: hooks.decls,
+    replay: hooks.replay,
   };
   for (const [stage, run] of STAGES) {
     hooks.beforeStage?.(stage, ctx);

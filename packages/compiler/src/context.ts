@@ -9,6 +9,7 @@ import type { DeclSymbol, SymbolTable } from "./names/collect-decls.js";
 import type { ApiTable } from "./names/api-table.js";
 import type { DeclReuse, DeclTable } from "./incremental/decl-reuse.js";
 import type { ServiceReuse } from "./incremental/service-reuse.js";
+import type { StageReplay } from "./incremental/stage-replay.js";
 import type { TypeReuse } from "./incremental/type-reuse.js";
 import type { TypeResolver } from "./types/resolve-types.js";
 
@@ -30,6 +31,8 @@ export interface CompileContext {
   readonly typeReuse?: TypeReuse;
   /** Set by incremental compilation: infrastructure entries, flows and sagas that may be reused. */
   readonly declReuse?: DeclReuse;
+  /** Set by incremental compilation: checks whose findings may be replayed. */
+  readonly replay?: StageReplay;
 }
 
 /**

@@ -417,6 +417,25 @@ describe("compileIncremental", () => {
     expect(third.model.events.E.payload).toEqual({ kind: "prim", name: "string" });
   });
 
+  it("replays the topic-key check on kept tables, and runs it again when a payload type changes", () => {
+    const files = {
+      "t.arch": "type P { id: string }\n",
+      "e.arch": "broker bus: kafka\ntopic t on bus { key customer }\nevent E: P on t\n",
+      "s.arch": "service s { api v1 { op f: P -> P } }\n",
+    };
+    const ws = new EditableWorkspace(files);
+    const first = compileIncremental(undefined, ws.load());
+    expect(first.diagnostics.map((d) => d.code)).toEqual(["E0502"]);
+    ws.files["s.arch"] = "service s { api v1 { op g: P -> P } }\n";
+    const second = compileIncremental(first, ws.load());
+    expectSameAsFull(second, ws.load());
+    expect(second.model.events).toBe(first.model.events);
+    ws.files["t.arch"] = "type P { id: string, customer: string }\n";
+    const third = compileIncremental(second, ws.load());
+    expectSameAsFull(third, ws.load());
+    expect(third.diagnostics).toEqual([]);
+  });
+
   it("keeps apart what two compilations made from the same previous one", () => {
     const files = {
       "t.arch": "type T = int\n",

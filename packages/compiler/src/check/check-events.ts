@@ -26,6 +26,13 @@ export function checkHandler(ctx: CompileContext, event: string, opId: string, s
 
 /** Every event on a keyed topic must have a record payload with the key field. */
 export function checkTopicKeys(ctx: CompileContext): void {
+  const { model, replay } = ctx;
+  if (replay !== undefined)
+    replay.run(ctx, "topic-keys", [model.events, model.topics, model.types], checkKeys);
+  else checkKeys(ctx);
+}
+
+function checkKeys(ctx: CompileContext): void {
   const { model } = ctx;
   const eventsByTopic = new Map<string, string[]>();
   for (const ev of Object.values(model.events)) {

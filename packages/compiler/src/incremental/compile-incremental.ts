@@ -45,6 +45,7 @@ import { keptIndexTables } from "./index-reuse.js";
 import { ReuseStore } from "./reuse-store.js";
 import { ServiceReuse } from "./service-reuse.js";
 import { ReparsedFiles } from "./span-shift.js";
+import { StageReplay } from "./stage-replay.js";
 import { type FreshEntries, type SharedTable, shareUnchanged } from "./structural-share.js";
 import { changedNames, TypeReuse } from "./type-reuse.js";
 
@@ -89,11 +90,13 @@ export function compileIncremental(previous: Compilation | undefined, ws: Worksp
   const services = new ServiceReuse(store.services, versions, deps, reparsed);
   const types = new TypeReuse(store, versions, changed, deps, before);
   const decls = new DeclReuse(store, versions, deps, before);
+  const replay = new StageReplay(store.replays);
   let next: IncrementalState | undefined;
   const compilation = runPipeline(ws, {
     services,
     types,
     decls,
+    replay,
     beforeStage: (stage, ctx) => deps.enter(stage, ctx),
     keepIndex: (ctx) => keptIndexTables(before, ctx),
     beforeFreeze: (ctx) => {

@@ -13,6 +13,7 @@
 import type { Stage } from "../compile.js";
 import type { DeclMemo } from "./decl-reuse.js";
 import type { ServiceMemo } from "./service-reuse.js";
+import type { Replay } from "./stage-replay.js";
 import type { TypeMemo } from "./type-reuse.js";
 
 /** A memo's stamp: the version of the compilation that last found it valid. */
@@ -43,6 +44,8 @@ export class ReuseStore {
   readonly decls = new WeakMap<object, DeclMemo>();
   /** By service name (a moved declaration is a new object; its name finds its memo). */
   readonly services = new Map<string, ServiceMemo>();
+  /** What checks found, by the tables they read (stage-replay.ts). */
+  readonly replays = new Map<Stage, Replay>();
 
   /** The version a memo of `stage` must carry to be reused. */
   checkedVersion(stage: Stage): number {
