@@ -30,7 +30,7 @@ import { buildIndex } from "./index/build-index.js";
 import { MEMORY_ROOT, memoryHost } from "./memory-host.js";
 import type { Model, ModelIndex } from "./model/schema.js";
 import { ApiTable } from "./names/api-table.js";
-import { collectDecls } from "./names/collect-decls.js";
+import { type CollectedDecls, collectDecls } from "./names/collect-decls.js";
 import { buildSagas } from "./sagas/build-sagas.js";
 import { buildTypes } from "./types/build-types.js";
 import { TypeResolver } from "./types/resolve-types.js";
@@ -105,6 +105,8 @@ export interface PipelineHooks {
   readonly types?: TypeReuse;
   /** Skips unchanged infrastructure entries, flows and sagas. */
   readonly decls?: DeclReuse;
+  /** Collects the declarations (instead of collectDecls). */
+  readonly collect?: (ws: Workspace, sink: DiagnosticSink) => CollectedDecls;
   /** Replays checks whose inputs are the previous tables. */
   readonly replay?: StageReplay;
   /** Told before each stage runs (the Model tables of the earlier ones are final). */
@@ -118,7 +120,7 @@ export interface PipelineHooks {
 /** The stages, in order. */
 export function runPipeline(ws: Workspace, hooks: PipelineHooks = {}): Compilation {
   const sink = new DiagnosticSink();
-  const collected = collectDecls(ws, sink);
+  const collected = hooks.collect?.(ws, sink) ?? collectDecls(ws, sink);
   const ctx: CompileContext = {
     workspace: ws,
     sink,

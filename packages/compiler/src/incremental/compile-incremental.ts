@@ -37,7 +37,7 @@
 import type { Workspace } from "@archc/dsl";
 import { type Compilation, runPipeline } from "../compile.js";
 import type { Model } from "../model/schema.js";
-import type { SymbolTable } from "../names/collect-decls.js";
+import { collectDecls, type SymbolTable } from "../names/collect-decls.js";
 import { DeclReuse } from "./decl-reuse.js";
 import { DependencyCheck } from "./dependency-check.js";
 import type { Fingerprints } from "./fingerprint.js";
@@ -45,12 +45,13 @@ import { keptIndexTables } from "./index-reuse.js";
 import { ReuseStore } from "./reuse-store.js";
 import { ServiceReuse } from "./service-reuse.js";
 import { ReparsedFiles } from "./span-shift.js";
+import { recollect, type SymbolsBase } from "./symbols-reuse.js";
 import { StageReplay } from "./stage-replay.js";
 import { type FreshEntries, type SharedTable, shareUnchanged } from "./structural-share.js";
 import { changedNames, TypeReuse } from "./type-reuse.js";
 
 /** What one compilation leaves for the next. */
-interface IncrementalState {
+interface IncrementalState extends SymbolsBase {
   /** The memos of its chain (valid for it while the store is at `version`). */
   readonly store: ReuseStore;
   readonly version: number;
@@ -92,11 +93,23 @@ export function compileIncremental(previous: Compilation | undefined, ws: Worksp
   const decls = new DeclReuse(store, versions, deps, before);
   const replay = new StageReplay(store.replays);
   let next: IncrementalState | undefined;
+  let collectedClean = false;
   const compilation = runPipeline(ws, {
     services,
     types,
     decls,
     replay,
+    collect: (files, sink) => {
+      const reused = recollect(before, files);
+      if (reused !== undefined) {
+        collectedClean = true;
+        return reused;
+      }
+      const from = sink.list.length;
+      const collected = collectDecls(files, sink);
+      collectedClean = sink.list.length === from;
+      return collected;
+    },
     beforeStage: (stage, ctx) => deps.enter(stage, ctx),
     keepIndex: (ctx) => keptIndexTables(before, ctx),
     beforeFreeze: (ctx) => {
@@ -111,6 +124,9 @@ export function compileIncremental(previous: Compilation | undefined, ws: Worksp
         model: ctx.model,
         fingerprints: deps.finish(ctx.model),
         symbols: ctx.symbols,
+        workspace: ws,
+        collected: { symbols: ctx.symbols, system: ctx.system, rules: ctx.rules, comments: ctx.comments },
+        collectedClean,
       };
     },
   });

@@ -24,6 +24,7 @@ import type {
 } from "@archc/dsl";
 import { type DiagnosticSink, present } from "../diagnostics.js";
 import { isPrimitiveName } from "../types/type-expr.js";
+import { SymbolTable } from "./symbol-table.js";
 
 /** The declarations that live in the namespace, tagged by what they declare. */
 export type DeclSymbol =
@@ -64,55 +65,7 @@ export function kindWord(kind: DeclKind): string {
 
 export const TYPE_KINDS: readonly DeclKind[] = ["record", "enum", "alias"];
 
-export class SymbolTable {
-  private readonly byName = new Map<string, DeclSymbol>();
-  private readonly byKind = new Map<DeclKind, DeclSymbol[]>();
-  private readonly ordered: DeclSymbol[] = [];
-
-  add(sym: DeclSymbol): void {
-    this.byName.set(sym.name, sym);
-    this.ordered.push(sym);
-    const list = this.byKind.get(sym.kind);
-    if (list) list.push(sym);
-    else this.byKind.set(sym.kind, [sym]);
-  }
-
-  /**
-   * Names looked up while `tracking` is set (incremental compilation records what each
-   * declaration's result depends on); undefined in a plain compile.
-   */
-  tracking: Set<string> | undefined;
-
-  get(name: string): DeclSymbol | undefined {
-    if (this.tracking !== undefined) this.tracking.add(name);
-    return this.byName.get(name);
-  }
-
-  /** Looks `name` up without recording a dependency (for checks outside any build). */
-  peek(name: string): DeclSymbol | undefined {
-    return this.byName.get(name);
-  }
-
-  /** Records a dependency on `name` without looking it up (for lookups cached elsewhere). */
-  touch(name: string): void {
-    if (this.tracking !== undefined) this.tracking.add(name);
-  }
-
-  /** Every declaration, in declaration order (file load order, then source order). */
-  all(): readonly DeclSymbol[] {
-    return this.ordered;
-  }
-
-  /** Declarations of one kind, in declaration order. */
-  ofKind<K extends DeclKind>(kind: K): readonly SymbolOf<K>[] {
-    return (this.byKind.get(kind) ?? []) as SymbolOf<K>[];
-  }
-
-  /** Names of the given kinds (for did-you-mean). */
-  *names(kinds: readonly DeclKind[]): Iterable<string> {
-    for (const k of kinds) for (const s of this.byKind.get(k) ?? []) yield s.name;
-  }
-}
+export { SymbolTable };
 
 export interface CollectedDecls {
   readonly symbols: SymbolTable;
@@ -127,10 +80,13 @@ export interface CollectedDecls {
 type FileItem = DeclSymbol | SystemDecl | RulesDecl;
 
 /** What a file declares, read off its syntax tree alone (so once per tree). */
-interface FileDecls {
+export interface FileDecls {
   readonly items: readonly FileItem[];
   /** The symbols named after a primitive type (refused when declared). */
   readonly primitives: ReadonlySet<DeclSymbol>;
+  /** Its `system`s and `rules`, in order. */
+  readonly systems: readonly SystemDecl[];
+  readonly rules: readonly RulesDecl[];
 }
 
 const byTree = new WeakMap<SourceFileAst, FileDecls>();
@@ -193,11 +149,13 @@ export function collectDecls(ws: Workspace, sink: DiagnosticSink): CollectedDecl
   return { symbols, system, rules, comments: ws.files.map((f) => f.ast.comments) };
 }
 
-function fileDecls(ast: SourceFileAst): FileDecls {
+export function fileDecls(ast: SourceFileAst): FileDecls {
   const known = byTree.get(ast);
   if (known !== undefined) return known;
   const items: FileItem[] = [];
   const primitives = new Set<DeclSymbol>();
+  const systems: SystemDecl[] = [];
+  const rules: RulesDecl[] = [];
   const add = (name: Name | undefined, sym: DeclSymbol): void => {
     if (!present(name)) return;
     items.push(sym);
@@ -206,8 +164,12 @@ function fileDecls(ast: SourceFileAst): FileDecls {
   for (const d of ast.decls) {
     switch (d.kind) {
       case "System":
+        items.push(d);
+        systems.push(d);
+        break;
       case "Rules":
         items.push(d);
+        rules.push(d);
         break;
       case "Type":
         add(d.name, { kind: "record", name: d.name?.text, decl: d });
@@ -247,7 +209,7 @@ function fileDecls(ast: SourceFileAst): FileDecls {
         break;
     }
   }
-  const decls = { items, primitives };
+  const decls = { items, primitives, systems, rules };
   byTree.set(ast, decls);
   return decls;
 }
