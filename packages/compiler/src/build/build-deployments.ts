@@ -1,22 +1,29 @@
 // Stage: deployments — target platform, mesh, tracing and canaries (which must name an
 // existing service and API version).
 
-import type { DeployDecl, Span } from "@archc/dsl";
-import type { CompileContext } from "../context.js";
+import type { Span } from "@archc/dsl";
+import { buildEntry, type CompileContext } from "../context.js";
 import { present } from "../diagnostics.js";
 import type { Deployment } from "../model/schema.js";
-import { lookup } from "../names/collect-decls.js";
+import { lookup, type SymbolOf } from "../names/collect-decls.js";
 import { defined, PropReader } from "./read-props.js";
 import { toFraction } from "./units.js";
 
 const TARGETS = new Set(["kubernetes", "compose"]);
 
 export function buildDeployments(ctx: CompileContext): void {
-  for (const sym of ctx.symbols.ofKind("deploy"))
-    ctx.model.deployments[sym.name] = buildDeployment(ctx, sym.name, sym.decl);
+  const deployments = ctx.symbols.ofKind("deploy");
+  for (let i = 0; i < deployments.length; i++)
+    ctx.model.deployments[deployments[i].name] = buildEntry(
+      ctx,
+      "deployments",
+      deployments[i],
+      buildDeployment,
+    );
 }
 
-function buildDeployment(ctx: CompileContext, name: string, d: DeployDecl): Deployment {
+function buildDeployment(ctx: CompileContext, sym: SymbolOf<"deploy">): Deployment {
+  const { name, decl: d } = sym;
   const { sink } = ctx;
   const dep: Deployment = defined({ name, canaries: [], doc: d.doc, span: d.span, nameSpan: d.name.span });
   const seen = new Map<string, Span>();

@@ -1,19 +1,21 @@
 // Stage: gateways — listener settings, auth, CORS, and routes to existing services and API
 // versions (the newest when a route names none).
 
-import type { BalanceMember, GatewayDecl, RouteMember } from "@archc/dsl";
-import type { CompileContext } from "../context.js";
+import type { BalanceMember, RouteMember } from "@archc/dsl";
+import { buildEntry, type CompileContext } from "../context.js";
 import { present } from "../diagnostics.js";
 import type { Gateway, Route } from "../model/schema.js";
-import { lookup } from "../names/collect-decls.js";
+import { lookup, type SymbolOf } from "../names/collect-decls.js";
 import { defined, PropReader } from "./read-props.js";
 
 export function buildGateways(ctx: CompileContext): void {
-  for (const sym of ctx.symbols.ofKind("gateway"))
-    ctx.model.gateways[sym.name] = buildGateway(ctx, sym.name, sym.decl);
+  const gateways = ctx.symbols.ofKind("gateway");
+  for (let i = 0; i < gateways.length; i++)
+    ctx.model.gateways[gateways[i].name] = buildEntry(ctx, "gateways", gateways[i], buildGateway);
 }
 
-function buildGateway(ctx: CompileContext, name: string, d: GatewayDecl): Gateway {
+function buildGateway(ctx: CompileContext, sym: SymbolOf<"gateway">): Gateway {
+  const { name, decl: d } = sym;
   const { sink } = ctx;
   const members = d.members ?? [];
   const p = new PropReader(members, sink);

@@ -19,10 +19,13 @@
 //   (incremental/type-reuse.ts) whose declaration is the same AST object, that raised no
 //   diagnostic, and whose every looked-up name is of the same kind (checked only for names
 //   declared in files whose AST changed, when the file order is the same). A store, broker,
-//   topic, event, flow or saga (incremental/decl-reuse.ts) whose declaration is the same AST
-//   object, that raised no diagnostic, and whose every looked-up name gives the same as then.
-//   The index tables whose inputs are unchanged (incremental/index-reuse.ts). Everything else
-//   is rebuilt.
+//   topic, event, flow, saga, gateway or deployment (incremental/decl-reuse.ts) whose
+//   declaration is the same AST object, that raised no diagnostic, and whose every looked-up
+//   name gives the same as then. The types table and the infrastructure tables, whole, when
+//   none of their entries can differ; the index tables whose inputs are unchanged
+//   (incremental/index-reuse.ts); the namespace, when the re-parsed files declare the same
+//   names (incremental/symbols-reuse.ts); the findings of the topic-key check on kept tables
+//   (incremental/stage-replay.ts). Everything else is rebuilt.
 // - Structural sharing: every Model entry (types, stores, brokers, topics, events, services,
 //   ops, flows, sagas, gateways, deployments) that equals its counterpart in `previous` is
 //   that same object, so consumers may memoise per entry by identity. `model.index`,

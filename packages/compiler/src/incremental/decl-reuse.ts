@@ -1,11 +1,13 @@
 // Reusing the Model entries of declarations other than services and types from the previous
-// compilation: stores, brokers, topics and events (buildInfra), flows (buildFlows) and sagas
-// (buildSagas). An entry is reused when its declaration is the same AST object as before, its
+// compilation: stores, brokers, topics and events (buildInfra), flows, sagas, gateways and
+// deployments. An entry is reused when its declaration is the same AST object as before, its
 // build raised no diagnostic then, and every name it looked up gives the same now
 // (dependency-check.ts): a symbol of the same kind, with the same fingerprint when it is a
 // type, a service or an event — the only declarations whose content these stages read (the
-// others are looked up for their kind alone). Reused entries are the previous objects, so
-// structural sharing has nothing to compare for them.
+// others are looked up for their kind alone; a service's fingerprint covers its APIs, which
+// routes and canaries resolve against). Reused entries are the previous objects, so
+// structural sharing has nothing to compare for them. The infrastructure tables may be kept
+// whole (`keptInfra`).
 
 import type { Stage } from "../compile.js";
 import type { CompileContext } from "../context.js";
@@ -33,13 +35,15 @@ const STAGE_OF = {
   events: "infra",
   flows: "flows",
   sagas: "sagas",
+  gateways: "gateways",
+  deployments: "deployments",
 } as const satisfies Record<string, Stage>;
 
 export type DeclTable = keyof typeof STAGE_OF;
 type DeclStage = (typeof STAGE_OF)[DeclTable];
 
 const TABLES = Object.keys(STAGE_OF) as DeclTable[];
-const STAGES: readonly DeclStage[] = ["infra", "flows", "sagas"];
+const STAGES: readonly DeclStage[] = ["infra", "flows", "sagas", "gateways", "deployments"];
 
 /** The infrastructure tables and the kinds of their entries (which look up types and these). */
 const INFRA_TABLES = ["stores", "brokers", "topics", "events"] as const;

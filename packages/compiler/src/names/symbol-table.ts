@@ -38,7 +38,9 @@ export class SymbolTable {
   ): SymbolTable | undefined {
     const base = table.base ?? table;
     const own = new Map(table.base === undefined ? [] : table.byName);
-    for (const [old, now] of replaced) {
+    for (let i = 0; i < replaced.length; i++) {
+      const old = replaced[i][0];
+      const now = replaced[i][1];
       if (old.name !== now.name || old.kind !== now.kind) return undefined;
       own.set(now.name, now);
     }
@@ -51,7 +53,7 @@ export class SymbolTable {
       if (
         !replaceInOrder(
           copy,
-          replaced.filter(([old]) => old.kind === kind),
+          replaced.filter((pair) => pair[0].kind === kind),
         )
       )
         return undefined;
@@ -112,10 +114,11 @@ export class SymbolTable {
  */
 function replaceInOrder(list: DeclSymbol[], pairs: readonly (readonly [DeclSymbol, DeclSymbol])[]): boolean {
   let at = 0;
-  for (const [old, now] of pairs) {
+  for (let i = 0; i < pairs.length; i++) {
+    const old = pairs[i][0];
     if (list[at] !== old) at = list.indexOf(old, at);
     if (at < 0) return false;
-    list[at++] = now;
+    list[at++] = pairs[i][1];
   }
   return true;
 }
