@@ -40,7 +40,7 @@
 import type { Workspace } from "@archc/dsl";
 import { type Compilation, runPipeline } from "../compile.js";
 import type { Model } from "../model/schema.js";
-import { collectDecls, type SymbolTable } from "../names/collect-decls.js";
+import type { SymbolTable } from "../names/collect-decls.js";
 import { DeclReuse } from "./decl-reuse.js";
 import { DependencyCheck } from "./dependency-check.js";
 import type { Fingerprints } from "./fingerprint.js";
@@ -48,7 +48,7 @@ import { keptIndexTables } from "./index-reuse.js";
 import { ReuseStore } from "./reuse-store.js";
 import { ServiceReuse } from "./service-reuse.js";
 import { ReparsedFiles } from "./span-shift.js";
-import { recollect, type SymbolsBase } from "./symbols-reuse.js";
+import { collectAgain, type SymbolsBase } from "./symbols-reuse.js";
 import { StageReplay } from "./stage-replay.js";
 import { type FreshEntries, type SharedTable, shareUnchanged } from "./structural-share.js";
 import { changedNames, TypeReuse } from "./type-reuse.js";
@@ -87,9 +87,8 @@ export function compileIncremental(previous: Compilation | undefined, ws: Worksp
   const before = state !== undefined && state.store.version === state.version ? state : undefined;
   const store = before?.store ?? new ReuseStore();
   const versions = store.begin(before?.version ?? 0);
-  const changed = before === undefined ? undefined : changedNames((previous as Compilation).workspace, ws);
-  const reparsed =
-    before === undefined ? undefined : new ReparsedFiles((previous as Compilation).workspace, ws);
+  const changed = before === undefined ? undefined : changedNames(before.workspace, ws);
+  const reparsed = before === undefined ? undefined : new ReparsedFiles(before.workspace, ws);
   const deps = new DependencyCheck(before?.fingerprints, before?.symbols, changed);
   const services = new ServiceReuse(store.services, versions, deps, reparsed);
   const types = new TypeReuse(store, versions, changed, deps, before);
@@ -103,14 +102,8 @@ export function compileIncremental(previous: Compilation | undefined, ws: Worksp
     decls,
     replay,
     collect: (files, sink) => {
-      const reused = recollect(before, files);
-      if (reused !== undefined) {
-        collectedClean = true;
-        return reused;
-      }
-      const from = sink.list.length;
-      const collected = collectDecls(files, sink);
-      collectedClean = sink.list.length === from;
+      const { collected, clean } = collectAgain(before, files, sink);
+      collectedClean = clean;
       return collected;
     },
     beforeStage: (stage, ctx) => deps.enter(stage, ctx),

@@ -7,13 +7,14 @@
 // changed keeps its declaration, hence its kind (`changed`, see changedNames), and an entry not
 // rebuilt in this compilation is the previous entry object, hence has its fingerprint — once
 // the stage building its table is over. Most need not even be looked up: when no changed or
-// rebuilt name is (or was) of a name's recorded kind, it is not one of them. The others (`suspect`) are checked in full: a record,
-// enum, service or event whose entry is the previous object (every name has at most one entry,
-// in the table of its kind) has the same kind and fingerprint; otherwise the kinds are
-// compared, then the fingerprints. An alias's fingerprint covers the records inside it, so
-// aliases are always rebuilt and compared. A service moved along with its declaration
-// (span-shift.ts) keeps its fingerprint. Fingerprints are computed only for names whose table
-// is final: one cache serves the whole compilation and the next one.
+// rebuilt name is (or was) of a name's recorded kind, it is neither. The others (`suspect`)
+// are checked in full: a record, enum, service or event whose entry is the previous object
+// (every name has at most one entry, in the table of its kind) has the same kind and
+// fingerprint; otherwise the kinds are compared, then the fingerprints. An alias's
+// fingerprint covers the records inside it, so aliases are always rebuilt and compared. A
+// service moved along with its declaration (span-shift.ts) keeps its fingerprint.
+// Fingerprints are computed only for names whose table is final: one cache serves the whole
+// compilation and the next one.
 
 import type { Stage } from "../compile.js";
 import type { CompileContext } from "../context.js";

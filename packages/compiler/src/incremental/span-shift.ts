@@ -2,8 +2,9 @@
 // but a declaration whose text did not change differs from its previous tree only in where it
 // is — every offset moved by the same amount, every line by the same count, columns the same
 // when it starts in the same column. Its Model entry is then the previous entry with the same
-// move applied to each span, since a build copies the declaration's spans into the entry and
-// reads nothing else positional (diagnostics do, but only entries that raised none are reused).
+// move applied to each span (move-entries.ts), since a build copies the declaration's spans
+// into the entry and reads nothing else positional (diagnostics do, but only entries that
+// raised none are reused).
 //
 // Same text means same tree only where the parse of a declaration depends on its own text
 // alone: in files parsed without any diagnostic (the fast path, or the chevrotain path without

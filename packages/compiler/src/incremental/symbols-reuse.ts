@@ -5,7 +5,8 @@
 // and nothing is looked at outside the re-parsed files.
 
 import type { Workspace } from "@archc/dsl";
-import { type CollectedDecls, type DeclSymbol, fileDecls } from "../names/collect-decls.js";
+import type { DiagnosticSink } from "../diagnostics.js";
+import { type CollectedDecls, collectDecls, type DeclSymbol, fileDecls } from "../names/collect-decls.js";
 import { SymbolTable } from "../names/symbol-table.js";
 
 /** The previous compilation's files and declarations, and whether collecting them reported nothing. */
@@ -15,8 +16,21 @@ export interface SymbolsBase {
   readonly collectedClean: boolean;
 }
 
+/** The declarations of `ws`, and whether collecting them reported nothing. */
+export function collectAgain(
+  before: SymbolsBase | undefined,
+  ws: Workspace,
+  sink: DiagnosticSink,
+): { collected: CollectedDecls; clean: boolean } {
+  const reused = recollect(before, ws);
+  if (reused !== undefined) return { collected: reused, clean: true };
+  const from = sink.list.length;
+  const collected = collectDecls(ws, sink);
+  return { collected, clean: sink.list.length === from };
+}
+
 /** The declarations of `ws` made from `before`'s, or undefined when they must be collected afresh. */
-export function recollect(before: SymbolsBase | undefined, ws: Workspace): CollectedDecls | undefined {
+function recollect(before: SymbolsBase | undefined, ws: Workspace): CollectedDecls | undefined {
   if (before === undefined || !before.collectedClean) return undefined;
   const was = before.workspace.files;
   const now = ws.files;
