@@ -25,7 +25,8 @@ function spanPaths(root: JsonSchema): string[] {
     if (s.$ref !== undefined) {
       if (seen.has(s.$ref)) return;
       seen.add(s.$ref);
-      return walk(root.$defs?.[s.$ref.replace("#/$defs/", "")] ?? {}, path);
+      walk(root.$defs?.[s.$ref.replace("#/$defs/", "")] ?? {}, path);
+      return;
     }
     const props = s.properties;
     if (props !== undefined && SPAN_KEYS.every((k) => k in props) && Object.keys(props).length === 7) {
