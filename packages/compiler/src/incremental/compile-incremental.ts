@@ -16,16 +16,16 @@
 //   same AST object as in `previous` — or a new one with the same text, column and doc comment
 //   in a file whose old and new parses are free of diagnostics (incremental/span-shift.ts):
 //   its entries then come back with their spans moved. A record or enum
-//   (incremental/type-reuse.ts) whose declaration is the same AST object, that raised no
-//   diagnostic, and whose every looked-up name is of the same kind (checked only for names
-//   declared in files whose AST changed, when the file order is the same). A store, broker,
-//   topic, event, flow, saga, gateway or deployment (incremental/decl-reuse.ts) whose
-//   declaration is the same AST object, that raised no diagnostic, and whose every looked-up
-//   name gives the same as then. The types table and the infrastructure tables, whole, when
-//   none of their entries can differ; the index tables whose inputs are unchanged
-//   (incremental/index-reuse.ts); the namespace, when the re-parsed files declare the same
-//   names (incremental/symbols-reuse.ts); the findings of the topic-key check on kept tables
-//   (incremental/stage-replay.ts). Everything else is rebuilt.
+//   (incremental/type-reuse.ts) that raised no diagnostic, whose every looked-up name is of the
+//   same kind (checked only for names declared in files whose AST changed, when the file order
+//   is the same), and whose declaration is the same AST object — or a re-parsed one with the
+//   same text at the same place. A store, broker, topic, event, flow, saga, gateway or
+//   deployment (incremental/decl-reuse.ts) likewise, when every looked-up name gives the same
+//   as then. The types table and the infrastructure tables, whole, when none of their entries
+//   can differ; the index tables whose inputs are unchanged (incremental/index-reuse.ts); the
+//   namespace, when the re-parsed files declare the same names (incremental/symbols-reuse.ts);
+//   the findings of the topic-key check on kept tables (incremental/stage-replay.ts).
+//   Everything else is rebuilt.
 // - Structural sharing: every Model entry (types, stores, brokers, topics, events, services,
 //   ops, flows, sagas, gateways, deployments) that equals its counterpart in `previous` is
 //   that same object, so consumers may memoise per entry by identity. `model.index`,
@@ -91,8 +91,8 @@ export function compileIncremental(previous: Compilation | undefined, ws: Worksp
   const reparsed = before === undefined ? undefined : new ReparsedFiles(before.workspace, ws);
   const deps = new DependencyCheck(before?.fingerprints, before?.symbols, changed);
   const services = new ServiceReuse(store.services, versions, deps, reparsed);
-  const types = new TypeReuse(store, versions, changed, deps, before);
-  const decls = new DeclReuse(store, versions, deps, before);
+  const types = new TypeReuse(store, versions, changed, deps, before, reparsed);
+  const decls = new DeclReuse(store, versions, deps, before, reparsed);
   const replay = new StageReplay(store.replays);
   let next: IncrementalState | undefined;
   let collectedClean = false;

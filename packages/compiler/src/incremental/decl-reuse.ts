@@ -1,7 +1,8 @@
 // Reusing the Model entries of declarations other than services and types from the previous
 // compilation: stores, brokers, topics and events (buildInfra), flows, sagas, gateways and
-// deployments. An entry is reused when its declaration is the same AST object as before, its
-// build raised no diagnostic then, and every name it looked up gives the same now
+// deployments. An entry is reused when its declaration is the same AST object as before (or a
+// re-parsed one with the same text at the same place: span-shift.ts), its build raised no
+// diagnostic then, and every name it looked up gives the same now
 // (dependency-check.ts): a symbol of the same kind, with the same fingerprint when it is a
 // type, a service or an event — the only declarations whose content these stages read (the
 // others are looked up for their kind alone; a service's fingerprint covers its APIs, which
@@ -15,6 +16,7 @@ import type { Model } from "../model/schema.js";
 import { type DeclKind, type DeclSymbol, type SymbolTable, TYPE_KINDS } from "../names/collect-decls.js";
 import { type DependencyCheck, kindsOf } from "./dependency-check.js";
 import type { Checked, ReuseStore, Versions } from "./reuse-store.js";
+import { type ReparsedFiles, unmovedMemo } from "./span-shift.js";
 
 /** What the compilations remember about one declaration's entry, for the next. */
 export interface DeclMemo extends Checked {
@@ -72,6 +74,7 @@ export class DeclReuse {
     private readonly versions: Versions,
     private readonly deps: DependencyCheck,
     private readonly base: DeclsBase | undefined,
+    private readonly reparsed: ReparsedFiles | undefined,
   ) {}
 
   /**
@@ -108,7 +111,8 @@ export class DeclReuse {
   ): T {
     const { name, decl } = sym;
     const stage = STAGE_OF[table];
-    const memo = this.store.decls.get(decl);
+    const memo =
+      this.store.decls.get(decl) ?? unmovedMemo(sym, this.base?.symbols, this.reparsed, this.store.decls);
     if (
       memo !== undefined &&
       memo.checked === this.store.checkedVersion(stage) &&

@@ -13,6 +13,7 @@
 // may look past a declaration.
 
 import type { ParsedFile, Span, Workspace } from "@archc/dsl";
+import type { DeclSymbol, SymbolTable } from "../names/collect-decls.js";
 
 /** How one declaration moved between two parses of its file. */
 export interface Shift {
@@ -57,6 +58,27 @@ export class ReparsedFiles {
     if (pair.now.text.slice(b.start, b.end) !== pair.was.text.slice(a.start, a.end)) return undefined;
     return { file: a.file, offset: b.start - a.start, lines: b.line - a.line, from: a.start, to: a.end };
   }
+}
+
+/**
+ * The previous compilation's memo for the declaration `sym` (of a re-parsed file) declares,
+ * when the previous declaration of its name has the same text at the same place: written
+ * before the edit, its entry is the previous one as is. Memos are kept by declaration, so it
+ * is filed under `sym`'s declaration too.
+ */
+export function unmovedMemo<T>(
+  sym: DeclSymbol,
+  symbolsBefore: SymbolTable | undefined,
+  reparsed: ReparsedFiles | undefined,
+  memos: WeakMap<object, T>,
+): T | undefined {
+  const old = symbolsBefore?.peek(sym.name);
+  if (old === undefined || old.kind !== sym.kind || old.decl === sym.decl) return undefined;
+  const shift = reparsed?.shift(old.decl, sym.decl);
+  if (shift === undefined || !isStill(shift)) return undefined;
+  const memo = memos.get(old.decl);
+  if (memo !== undefined) memos.set(sym.decl, memo);
+  return memo;
 }
 
 /** Whether the move changes no position (the entry is the previous one as is). */

@@ -1,5 +1,6 @@
 // Reusing declared types from the previous compilation: buildTypes skips a record or enum whose
-// declaration is the same AST object as before, that raised no diagnostic then, and whose every
+// declaration is the same AST object as before (or a re-parsed one with the same text at the
+// same place: span-shift.ts), that raised no diagnostic then, and whose every
 // looked-up name is still a primitive or a symbol of the same kind. That is all a record's
 // build reads about other names: a record or enum name resolves to a reference by name, and
 // a map key is checked only for being an enum. Aliases are always rebuilt (their expansion
@@ -12,6 +13,7 @@ import { type DeclSymbol, type SymbolTable, TYPE_KINDS } from "../names/collect-
 import type { CompileContext } from "../context.js";
 import type { Model, TypeDef } from "../model/schema.js";
 import type { Checked, ReuseStore, Versions } from "./reuse-store.js";
+import { type ReparsedFiles, unmovedMemo } from "./span-shift.js";
 import { type DependencyCheck, kindOf } from "./dependency-check.js";
 
 /** What the compilations remember about one record or enum, for the next. */
@@ -51,6 +53,7 @@ export class TypeReuse {
     private readonly changed: ReadonlySet<string> | undefined,
     private readonly deps: DependencyCheck,
     private readonly base: TypesBase | undefined,
+    private readonly reparsed: ReparsedFiles | undefined,
   ) {}
 
   /**
@@ -88,7 +91,8 @@ export class TypeReuse {
       this.unmemoised++;
       return build(ctx, sym);
     }
-    const memo = this.store.types.get(sym.decl);
+    const memo =
+      this.store.types.get(sym.decl) ?? unmovedMemo(sym, this.base?.symbols, this.reparsed, this.store.types);
     if (
       memo !== undefined &&
       memo.checked === this.store.checkedVersion("types") &&
