@@ -28,9 +28,10 @@
 //   Everything else is rebuilt.
 // - Structural sharing: every Model entry (types, stores, brokers, topics, events, services,
 //   ops, flows, sagas, gateways, deployments) that equals its counterpart in `previous` is
-//   that same object, so consumers may memoise per entry by identity. `model.index`,
-//   `system`, `rules`, `suppressions` and `files` are new objects each time (the index's
-//   tables may be the previous ones).
+//   that same object, so consumers may memoise per entry by identity. A table whose entries
+//   all are (types, stores, brokers, topics, events, and the index's tables) may be the
+//   previous table object itself. `model.index`, `system`, `rules`, `suppressions` and
+//   `files` are new objects each time.
 // - Memory: the returned Compilation holds (in a WeakMap, not in its fields) what the next
 //   call needs: the store of memos (per service its entries, dependencies and API table
 //   entries; per record, enum and other declaration its entry and looked-up names; memos of
