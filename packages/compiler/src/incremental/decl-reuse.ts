@@ -88,14 +88,8 @@ export class DeclReuse {
     const base = this.base;
     if (base === undefined || this.store.stages.get("infra")?.complete !== true) return undefined;
     if (!this.deps.quiet(TYPE_KINDS)) return undefined;
-    let count = 0;
-    for (const kind of INFRA_KINDS) {
-      const was = base.symbols.ofKind(kind);
-      const now = ctx.symbols.ofKind(kind);
-      if (was.length !== now.length) return undefined;
-      for (let i = 0; i < now.length; i++) if (was[i] !== now[i]) return undefined;
-      count += now.length;
-    }
+    const count = ctx.symbols.sameSymbolsAs(base.symbols, INFRA_KINDS);
+    if (count === undefined) return undefined;
     this.infraKept = true;
     this.stats.reused += count;
     const { stores, brokers, topics, events } = base.model;

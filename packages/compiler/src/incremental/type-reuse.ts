@@ -66,14 +66,8 @@ export class TypeReuse {
   keptTable(ctx: CompileContext): Model["types"] | undefined {
     const base = this.base;
     if (base === undefined || this.store.stages.get("types")?.complete !== true) return undefined;
-    let count = 0;
-    for (const kind of TYPE_KINDS) {
-      const was = base.symbols.ofKind(kind);
-      const now = ctx.symbols.ofKind(kind);
-      if (was.length !== now.length) return undefined;
-      for (let i = 0; i < now.length; i++) if (was[i] !== now[i]) return undefined;
-      count += now.length;
-    }
+    const count = ctx.symbols.sameSymbolsAs(base.symbols, TYPE_KINDS);
+    if (count === undefined) return undefined;
     this.kept = true;
     this.stats.reused = count;
     return base.model.types;

@@ -102,6 +102,22 @@ export class SymbolTable {
     return (this.byKind.get(kind) ?? []) as SymbolOf<K>[];
   }
 
+  /**
+   * How many declarations of `kinds` there are when this table holds the very same symbols of
+   * those kinds as `other`, in the same order; undefined otherwise.
+   */
+  sameSymbolsAs(other: SymbolTable, kinds: readonly DeclKind[]): number | undefined {
+    let count = 0;
+    for (const kind of kinds) {
+      const was = other.ofKind(kind);
+      const now = this.ofKind(kind);
+      if (was.length !== now.length) return undefined;
+      for (let i = 0; i < now.length; i++) if (was[i] !== now[i]) return undefined;
+      count += now.length;
+    }
+    return count;
+  }
+
   /** Names of the given kinds (for did-you-mean). */
   *names(kinds: readonly DeclKind[]): Iterable<string> {
     for (const k of kinds) for (const s of this.byKind.get(k) ?? []) yield s.name;
