@@ -8,14 +8,8 @@ import { dnsLabel } from "../common/names.js";
 import { toYaml } from "../common/yaml.js";
 import { type EmitContext, report, servicePort } from "../context.js";
 import { componentSchemas, type JsonSchema, reachableTypes, schemaOf } from "../schema/json-schema.js";
-import {
-  PROBLEM_COMPONENT,
-  PROBLEM_SCHEMA,
-  REASONS,
-  statusForError,
-  statusKeyedObject,
-} from "./http-errors.js";
-import { keyedByName } from "../common/keyed.js";
+import { PROBLEM_COMPONENT, PROBLEM_SCHEMA, REASONS, statusForError } from "./http-errors.js";
+import { keyedByName, statusKeyedObject } from "../common/keyed.js";
 
 const BODYLESS = new Set(["GET", "HEAD", "DELETE", "OPTIONS"]);
 

@@ -19,21 +19,6 @@ export function statusForError(name: string): number {
   return 422;
 }
 
-/**
- * An empty object for responses keyed by HTTP status ("200", "404"). V8 keeps integer-like keys
- * in an array as long as the largest key, about 4 KB for a `404`, for each of the thousands of
- * operations of a large system; starting it in dictionary mode (one far key, added and removed)
- * keeps it small. Keys still enumerate in ascending numeric order, as for any object.
- */
-export function statusKeyedObject(): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  out[FAR_INDEX] = undefined;
-  delete out[FAR_INDEX];
-  return out;
-}
-
-const FAR_INDEX = 1 << 24;
-
 export const REASONS: Readonly<Record<number, string>> = {
   400: "Bad Request",
   401: "Unauthorized",
