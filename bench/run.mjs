@@ -15,6 +15,11 @@ const benchmarks = [
   { name: "archc check", script: "bench/check.bench.ts", quick: ["--sizes", "1000", "--runs", "1"] },
   { name: "saga model checker", script: "bench/model-check.bench.ts", quick: ["--max-states", "200000"] },
   { name: "archc emit all", script: "bench/emit.bench.ts", quick: [] },
+  {
+    name: "language server re-check, in process",
+    script: "bench/recheck.bench.ts",
+    quick: ["--services", "100", "--edits", "20"],
+  },
   { name: "language server", script: "bench/lsp.bench.ts", quick: ["--services", "100", "--edits", "20"] },
 ].filter((b) => existsSync(path.join(root, b.script)));
 
