@@ -33,7 +33,10 @@ export function measureRecheck(root: string, edits: number, warmup: number): Rec
     project.checkedSnapshot();
     const total = performance.now() - started;
     if (i < warmup) continue;
-    for (const [k, v] of Object.entries({ ...project.phases, total })) (phases[k] ??= []).push(v);
+    for (const [k, v] of Object.entries({ ...project.phases, total })) {
+      phases[k] = phases[k] ?? [];
+      phases[k].push(v);
+    }
   }
   return { phases, allocatedPerEdit: allocatedPerEdit(project, host, target, original, edited) };
 }
