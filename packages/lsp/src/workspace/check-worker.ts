@@ -4,6 +4,7 @@
 import { parentPort } from "node:worker_threads";
 import { buildReport } from "../features/report.js";
 import type { FromWorker, ToWorker } from "./checker.js";
+import { collectYoungGarbageSoon } from "./idle-gc.js";
 import { Project } from "./project.js";
 import { checkAndServe, type ServedDiagnostic, ServedDiagnosticsByFile } from "./served-diagnostics.js";
 import { OverlayHost } from "./source-host.js";
@@ -44,6 +45,7 @@ if (port) {
           const removed = [...sent.keys()].filter((f) => !byFile.has(f));
           for (const f of removed) sent.delete(f);
           reply({ kind: "checked", id: m.id, key, changed, removed, phases });
+          collectYoungGarbageSoon();
           return;
         }
         case "report":

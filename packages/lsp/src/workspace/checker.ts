@@ -11,6 +11,7 @@ import { buildReport } from "../features/report.js";
 import type { ReportResult } from "../protocol.js";
 import type { Project, ProjectChange } from "./project.js";
 import { checkAndServe, type ServedDiagnostic, ServedDiagnosticsByFile } from "./served-diagnostics.js";
+import { sizeNextThreadYoungGeneration } from "./idle-gc.js";
 import type { HostChange } from "./source-host.js";
 
 export interface CheckResult {
@@ -218,6 +219,7 @@ export function checkWorkerScript(): URL | undefined {
 
 /** From source (under tsx), the thread must register tsx itself: loader hooks do not carry over. */
 function spawnWorker(script: URL): Worker {
+  sizeNextThreadYoungGeneration();
   if (!script.pathname.endsWith(".ts")) return new Worker(script);
   const tsx = import.meta.resolve("tsx/esm/api");
   const boot = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(script.href)}); })`;

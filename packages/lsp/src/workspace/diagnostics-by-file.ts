@@ -63,8 +63,13 @@ export class DiagnosticsByFile {
     const known = this.grouped.get(c.diagnostics);
     if (known) return known;
     const out = new Map<string, Diagnostic[]>();
+    const absolute = new Map<string, string>();
     for (const d of c.diagnostics) {
-      const abs = path.resolve(c.folder, d.span.file);
+      let abs = absolute.get(d.span.file);
+      if (abs === undefined) {
+        abs = path.resolve(c.folder, d.span.file);
+        absolute.set(d.span.file, abs);
+      }
       const list = out.get(abs);
       if (list) list.push(d);
       else out.set(abs, [d]);

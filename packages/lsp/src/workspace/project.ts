@@ -16,6 +16,7 @@ import { RuleMemo } from "@archc/checker";
 import type { Model } from "@archc/compiler";
 import { SymbolTable } from "../symbols/symbol-table.js";
 import { loadCompilations } from "./compilations.js";
+import { dedupe } from "./dedupe.js";
 import { DiagnosticsByFile } from "./diagnostics-by-file.js";
 import { type CompileOutput, pipeline } from "./pipeline.js";
 import type { OverlayHost } from "./source-host.js";
@@ -252,18 +253,6 @@ interface CompilationResult {
 
 function sameTrees(a: readonly SourceFileAst[], b: readonly SourceFileAst[]): boolean {
   return a.length === b.length && a.every((t, i) => t === b[i]);
-}
-
-function dedupe(diags: readonly Diagnostic[]): Diagnostic[] {
-  const seen = new Set<string>();
-  const out: Diagnostic[] = [];
-  for (const d of diags) {
-    const id = `${d.span.file}\0${d.code}\0${d.span.start}\0${d.span.end}\0${d.message}`;
-    if (seen.has(id)) continue;
-    seen.add(id);
-    out.push(d);
-  }
-  return out;
 }
 
 function internalError(c: Compilation, err: unknown): Diagnostic {
