@@ -1,5 +1,7 @@
-// Publishes diagnostics as the user types: a keystroke schedules a re-check after a short quiet
-// period (the debounce). The edited files are published first; any other file only when its
+// Publishes diagnostics as the user types. A keystroke after a pause is re-checked at once;
+// changes that follow each other within the debounce wait until it has passed without one, so
+// a burst (an edit applied as several changes, keystrokes faster than the debounce) is checked
+// once. The edited files are published first; any other file only when its
 // diagnostics differ from what was last published for it as the client sees them (the checker
 // keeps a file's array while they are equal, so that is an identity check). A result computed
 // for an older text is not published; the re-check that follows is.
@@ -28,6 +30,8 @@ export class DiagnosticPublisher {
   private disposed = false;
   private running = false;
   private again = false;
+  /** When the latest text change arrived (performance.now), or -Infinity before any. */
+  private lastTouch = Number.NEGATIVE_INFINITY;
 
   constructor(
     private readonly connection: Connection,
@@ -40,10 +44,13 @@ export class DiagnosticPublisher {
     this.options = { ...this.options, debounceMs: Math.max(0, ms) };
   }
 
-  /** A file's text changed: re-check after the debounce. */
+  /** A file's text changed: re-check now after a pause, else once the debounce has passed. */
   touch(abs: string): void {
     this.touched.add(abs);
-    this.schedule();
+    const now = performance.now();
+    const paused = now - this.lastTouch >= this.options.debounceMs;
+    this.lastTouch = now;
+    this.schedule(paused ? 0 : this.options.debounceMs);
   }
 
   schedule(delay = this.options.debounceMs): void {
