@@ -47,7 +47,10 @@ describe("debounce", () => {
     const second = client.change(uri, appendLine(lines++, "// and again"));
     await client.nextDiagnostics(uri, (p) => p.version === second, 20_000);
     expect(performance.now() - started).toBeGreaterThanOrEqual(DEBOUNCE_MS - 50);
-    const versions = client.publishLog.slice(from).filter((p) => p.uri === uri).map((p) => p.version);
+    const versions = client.publishLog
+      .slice(from)
+      .filter((p) => p.uri === uri)
+      .map((p) => p.version);
     expect(versions).not.toContain(first);
   }, 60_000);
 });
