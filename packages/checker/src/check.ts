@@ -2,7 +2,7 @@
 // diagnostics and the rules' findings, allows applied — as one sorted list.
 
 import type { Model } from "@archc/compiler";
-import { compareDiagnostics, type Diagnostic, type Severity } from "@archc/dsl";
+import { compareDiagnostics, type Diagnostic, type Severity, type Workspace } from "@archc/dsl";
 import { modelCheckMetas } from "./catalogue.js";
 import type { RuleSetting } from "./engine/options.js";
 import type { RuleMemo } from "./engine/rule-memo.js";
@@ -11,7 +11,14 @@ import { type ModelCheckOptions, type ModelCheckResult, modelCheck } from "./mod
 import type { Rule, RuleMeta } from "./rule.js";
 
 /** A compilation (model plus the compiler's diagnostics), or a bare model. */
-export type CheckInput = Model | { readonly model: Model; readonly diagnostics: readonly Diagnostic[] };
+export type CheckInput =
+  | Model
+  | {
+      readonly model: Model;
+      readonly diagnostics: readonly Diagnostic[];
+      /** The workspace compiled: a memo relocates remembered findings by its edits. */
+      readonly workspace?: Workspace;
+    };
 
 export interface CheckOptions {
   readonly rules?: readonly Rule[];
@@ -60,6 +67,7 @@ export function checkModel(input: CheckInput, options: CheckOptions = {}): Check
   const mc = options.modelCheck && !compileErrors ? modelCheck(model, options.modelCheck) : undefined;
   const run = evaluateRules(model, {
     ...options,
+    workspace: isCompilation ? input.workspace : undefined,
     // The model checker's ids are always valid in `set` and `allow`; they count as run only when it ran.
     externalMetas: [...(options.externalMetas ?? []), ...modelCheckMetas],
     externalFindings: [...(options.externalFindings ?? []), ...(mc?.findings ?? [])],

@@ -2,7 +2,7 @@
 // default severity, docs, options with defaults, source) and a `check` that reads the checked
 // Model and reports findings through its context.
 
-import type { Model } from "@archc/compiler";
+import type { Model, ModelIndex, Service } from "@archc/compiler";
 import type { Fix, RelatedInfo, Severity, Span } from "@archc/dsl";
 import type { Analyses } from "./graph/analyses.js";
 
@@ -73,8 +73,35 @@ export interface RuleContext {
   forElement(element: object, inputs: () => readonly unknown[], compute: () => void): void;
 }
 
+/**
+ * A part of the Model a rule reads: `services.<field>` is that field of every service (and the
+ * services' names, in order); a table's name is all of its entries, in order; `index.<table>`
+ * is one index table.
+ */
+export type ModelPart =
+  | `services.${keyof Service & string}`
+  | "types"
+  | "stores"
+  | "brokers"
+  | "topics"
+  | "events"
+  | "ops"
+  | "flows"
+  | "sagas"
+  | "gateways"
+  | "deployments"
+  | `index.${keyof ModelIndex & string}`
+  | "system";
+
 export interface Rule {
   readonly meta: RuleMeta;
+  /**
+   * Every part of the Model `check` reads, options aside. A re-check with a memo reuses the
+   * rule's previous findings, their spans relocated, while each of these parts is equal to
+   * before (spans relocated too). A test runs each rule over a Model that records what is read
+   * and holds the list to it. A rule without the list is run on every check.
+   */
+  readonly reads?: readonly ModelPart[];
   check(ctx: RuleContext): void;
 }
 

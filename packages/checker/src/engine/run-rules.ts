@@ -2,7 +2,7 @@
 // and `// archc-allow` comments, and reports configuration problems and unused allows.
 
 import type { Model } from "@archc/compiler";
-import { compareDiagnostics, type Diagnostic } from "@archc/dsl";
+import { compareDiagnostics, type Diagnostic, type Workspace } from "@archc/dsl";
 import { createAnalyses } from "../graph/analyses.js";
 import type { FindingInput, Rule, RuleMeta } from "../rule.js";
 import { rules as defaultRules } from "../rules/index.js";
@@ -28,8 +28,10 @@ export interface RunRulesOptions {
   readonly externalFindings?: readonly (Diagnostic | Finding)[];
   /** Ids of external rules that ran, so their unused allows are reported. */
   readonly externalRan?: readonly string[];
-  /** Findings per element from earlier checks, reused where still valid (see `forElement`). */
+  /** Findings from earlier checks, reused where still valid (see `Rule.reads`, `forElement`). */
   readonly memo?: RuleMemo;
+  /** The workspace the Model was compiled from: with a memo, findings are relocated by its edits. */
+  readonly workspace?: Workspace;
 }
 
 export interface RuleRun {
@@ -53,6 +55,8 @@ export function evaluateRules(model: Model, options: RunRulesOptions = {}): Rule
   const analyses = createAnalyses(model);
   const findings: Finding[] = [];
   const ran: string[] = [];
+  const memo = options.memo;
+  const changes = memo?.begin(model, options.workspace);
   for (const rule of ruleList) {
     const config = resolved.get(rule.meta.id)!;
     if (config.severity === "off") continue;
@@ -70,8 +74,16 @@ export function evaluateRules(model: Model, options: RunRulesOptions = {}): Rule
       },
       elements: f.elements,
     });
-    const memo = options.memo;
     const table = `${rule.meta.id}\0${severity}\0${JSON.stringify(config.options)}`;
+    const reads = memo === undefined ? undefined : rule.reads;
+    if (reads !== undefined && changes !== undefined) {
+      const known = memo!.recallRule(table, changes, reads);
+      if (known !== undefined) {
+        for (const f of known) findings.push(f);
+        continue;
+      }
+    }
+    const first = findings.length;
     rule.check({
       model,
       options: config.options,
@@ -91,6 +103,7 @@ export function evaluateRules(model: Model, options: RunRulesOptions = {}): Rule
           }
         : (_element, _inputs, compute) => compute(),
     });
+    if (reads !== undefined) memo!.rememberRule(table, model, findings.slice(first));
   }
   const active = new Set([...ran, ...(options.externalRan ?? [])]);
   for (const x of options.externalFindings ?? []) {

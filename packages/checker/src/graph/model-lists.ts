@@ -20,23 +20,68 @@ export interface ModelLists {
 
 const built = new WeakMap<Model, ModelLists>();
 
+/** Each list is made on first use: a rule that walks the flows does not pay for the stores. */
 export function modelLists(model: Model): ModelLists {
   let lists = built.get(model);
   if (lists === undefined) {
-    const serviceNames = Object.keys(model.services);
-    lists = {
-      services: serviceNames.map((n) => model.services[n]),
-      stores: Object.values(model.stores),
-      brokers: Object.values(model.brokers),
-      topics: Object.values(model.topics),
-      events: Object.values(model.events),
-      flows: Object.values(model.flows),
-      sagas: Object.values(model.sagas),
-      gateways: Object.values(model.gateways),
-      serviceNames,
-      serviceNode: new Map(serviceNames.map((n, i) => [n, i])),
-    };
+    lists = lazyLists(model);
     built.set(model, lists);
   }
+  return lists;
+}
+
+function lazyLists(model: Model): ModelLists {
+  let serviceNames: readonly string[] | undefined;
+  let services: readonly Service[] | undefined;
+  let serviceNode: ReadonlyMap<string, number> | undefined;
+  let stores: readonly Store[] | undefined;
+  let brokers: readonly Broker[] | undefined;
+  let topics: readonly Topic[] | undefined;
+  let events: readonly Event[] | undefined;
+  let flows: readonly Flow[] | undefined;
+  let sagas: readonly Saga[] | undefined;
+  let gateways: readonly Gateway[] | undefined;
+  const lists: ModelLists = {
+    get serviceNames() {
+      serviceNames ??= Object.keys(model.services);
+      return serviceNames;
+    },
+    get services() {
+      services ??= lists.serviceNames.map((n) => model.services[n]);
+      return services;
+    },
+    get serviceNode() {
+      serviceNode ??= new Map(lists.serviceNames.map((n, i) => [n, i]));
+      return serviceNode;
+    },
+    get stores() {
+      stores ??= Object.values(model.stores);
+      return stores;
+    },
+    get brokers() {
+      brokers ??= Object.values(model.brokers);
+      return brokers;
+    },
+    get topics() {
+      topics ??= Object.values(model.topics);
+      return topics;
+    },
+    get events() {
+      events ??= Object.values(model.events);
+      return events;
+    },
+    get flows() {
+      flows ??= Object.values(model.flows);
+      return flows;
+    },
+    get sagas() {
+      sagas ??= Object.values(model.sagas);
+      return sagas;
+    },
+    get gateways() {
+      gateways ??= Object.values(model.gateways);
+      return gateways;
+    },
+  };
   return lists;
 }

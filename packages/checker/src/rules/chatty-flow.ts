@@ -23,6 +23,7 @@ export const chattyFlow: Rule = {
     ],
     source: "Bogner et al. (chatty service)",
   }),
+  reads: ["flows", "ops"],
   check(ctx) {
     const max = countOption(ctx, "max");
     const pairMax = countOption(ctx, "pair-max");

@@ -17,6 +17,7 @@ export const deadlineInversion: Rule = {
     options: [],
     source: "gRPC deadline propagation; LAWS.md §D deadline nesting",
   }),
+  reads: ["services.calls", "ops", "index.newestApi"],
   check(ctx) {
     const g = ctx.analyses.callGraph;
     // The slowest bounded call each service makes: a lower bound of its downstream time.

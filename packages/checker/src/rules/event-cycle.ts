@@ -17,6 +17,7 @@ export const eventCycle: Rule = {
     options: [],
     source: "traced feedback without a guard (LANGUAGE.md: trace ↔ event cycles)",
   }),
+  reads: ["services.publishes", "index.consumers"],
   check(ctx) {
     const { model } = ctx;
     const g = ctx.analyses.eventGraph;

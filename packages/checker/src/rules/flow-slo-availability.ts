@@ -15,6 +15,7 @@ export const flowSloAvailability: Rule = {
     options: [],
     source: "composition law: availability multiplies over serial dependencies",
   }),
+  reads: ["flows", "ops", "services.availability", "services.nameSpan"],
   check(ctx) {
     const { model } = ctx;
     for (const flow of modelLists(model).flows) {

@@ -15,6 +15,7 @@ export const flowSloLatency: Rule = {
     options: [],
     source: "composition law: latency adds along `;`, takes the maximum across `&` and `*`",
   }),
+  reads: ["flows", "ops", "services.calls", "index.newestApi"],
   check(ctx) {
     const { model } = ctx;
     for (const flow of modelLists(model).flows) {

@@ -14,6 +14,7 @@ export const foreignStoreRead: Rule = {
     options: [],
     source: "Taibi & Lenarduzzi 2018 (inappropriate service intimacy); CQRS read models",
   }),
+  reads: ["services.name", "services.uses", "index.storeUsers"],
   check(ctx) {
     const { model } = ctx;
     for (const service of modelLists(model).services) {

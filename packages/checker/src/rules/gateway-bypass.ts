@@ -14,6 +14,7 @@ export const gatewayBypass: Rule = {
     options: [],
     source: "Neri et al. / μFreshener (no API gateway)",
   }),
+  reads: ["services.name", "services.public", "services.nameSpan", "gateways", "index.routes"],
   check(ctx) {
     const { model } = ctx;
     const gateways = modelLists(model).gateways;

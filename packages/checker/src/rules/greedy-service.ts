@@ -13,6 +13,7 @@ export const greedyService: Rule = {
     options: [{ name: "max", type: "count", default: 6, description: "the fan-out at which the rule fires" }],
     source: "cimet (greedy service); Bogner et al.",
   }),
+  reads: ["services.calls", "services.nameSpan"],
   check(ctx) {
     const max = countOption(ctx, "max");
     const g = ctx.analyses.callGraph;

@@ -16,6 +16,7 @@ export const hardcodedEndpoint: Rule = {
     options: [],
     source: "MSANose (hard-coded endpoints)",
   }),
+  reads: ["services.name", "services.env", "services.nameSpan", "stores", "brokers", "gateways"],
   check(ctx) {
     const { model } = ctx;
     const known = knownHosts(model);

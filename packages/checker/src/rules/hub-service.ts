@@ -13,6 +13,7 @@ export const hubService: Rule = {
     options: [{ name: "max", type: "count", default: 6, description: "the fan-in at which the rule fires" }],
     source: "cimet (hub-like dependency); Bogner et al. (bottleneck service)",
   }),
+  reads: ["services.calls", "services.nameSpan"],
   check(ctx) {
     const max = countOption(ctx, "max");
     const g = ctx.analyses.callGraph;

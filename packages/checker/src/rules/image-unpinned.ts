@@ -14,6 +14,7 @@ export const imageUnpinned: Rule = {
     options: [],
     source: "kube-score (container image tag); kube-linter (latest-tag)",
   }),
+  reads: ["services.name", "services.image", "services.nameSpan", "stores", "brokers"],
   check(ctx) {
     const lists = modelLists(ctx.model);
     const each = (kind: string, elements: readonly { name: string; image?: string; nameSpan: Span }[]) => {

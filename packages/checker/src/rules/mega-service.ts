@@ -13,6 +13,7 @@ export const megaService: Rule = {
     options: [{ name: "max", type: "count", default: 20, description: "the most ops a service may have" }],
     source: "Bogner et al. (megaservice); sizing guideline of fewer than 20 endpoints per service",
   }),
+  reads: ["services.name", "services.apis", "services.nameSpan"],
   check(ctx) {
     const max = countOption(ctx, "max");
     for (const service of modelLists(ctx.model).services)

@@ -14,6 +14,14 @@ export const missingHealth: Rule = {
     options: [],
     source: "kube-score (container probes); Kubernetes liveness and readiness probes",
   }),
+  reads: [
+    "deployments",
+    "services.name",
+    "services.image",
+    "services.health",
+    "services.ready",
+    "services.nameSpan",
+  ],
   check(ctx) {
     const { model } = ctx;
     const deploys = Object.keys(model.deployments).length > 0;

@@ -13,6 +13,16 @@ export const nanoService: Rule = {
     options: [],
     source: "Bogner et al. (nanoservice)",
   }),
+  reads: [
+    "services.name",
+    "services.nameSpan",
+    "services.uses",
+    "services.publishes",
+    "services.consumes",
+    "services.apis",
+    "ops",
+    "index.opCallers",
+  ],
   check(ctx) {
     const { model } = ctx;
     for (const service of modelLists(model).services) {

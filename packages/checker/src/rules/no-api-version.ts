@@ -13,6 +13,7 @@ export const noApiVersion: Rule = {
     options: [],
     source: "MSANose (no API versioning); Taibi et al. 2020",
   }),
+  reads: ["services.name", "services.apis"],
   check(ctx) {
     for (const service of modelLists(ctx.model).services)
       ctx.forElement(service, elementOnly, () => {

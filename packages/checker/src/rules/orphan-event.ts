@@ -14,6 +14,7 @@ export const orphanEvent: Rule = {
     options: [],
     source: "wiring completeness",
   }),
+  reads: ["events", "index.producers", "index.consumers", "services.publishes"],
   check(ctx) {
     const { model } = ctx;
     for (const event of modelLists(model).events) {

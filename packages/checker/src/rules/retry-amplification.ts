@@ -27,6 +27,7 @@ export const retryAmplification: Rule = {
     source:
       "Envoy router docs (avoid an exponential retry explosion); Google SRE book ch. 22 (retry budgets)",
   }),
+  reads: ["services.calls", "index.routes", "gateways"],
   check(ctx) {
     const max = countOption(ctx, "max");
     const { model } = ctx;

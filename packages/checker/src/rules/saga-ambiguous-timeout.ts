@@ -16,6 +16,7 @@ export const sagaAmbiguousTimeout: Rule = {
     options: [],
     source: "LAWS.md §B (ambiguous timeouts) and §C.2 (tolerates absent effect)",
   }),
+  reads: ["sagas", "ops"],
   check(ctx) {
     const { model } = ctx;
     for (const saga of modelLists(model).sagas) {

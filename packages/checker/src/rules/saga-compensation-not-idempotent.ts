@@ -14,6 +14,7 @@ export const sagaCompensationNotIdempotent: Rule = {
     options: [],
     source: "Garcia-Molina & Salem, Sagas (1987); LAWS.md §C.3",
   }),
+  reads: ["sagas", "ops"],
   check(ctx) {
     const { model } = ctx;
     for (const saga of modelLists(model).sagas) {

@@ -14,6 +14,7 @@ export const sagaMissingCompensation: Rule = {
     options: [],
     source: "Garcia-Molina & Salem, Sagas (1987); Richardson, Microservices Patterns (compensatable steps)",
   }),
+  reads: ["sagas", "ops"],
   check(ctx) {
     const { model } = ctx;
     for (const saga of modelLists(model).sagas) {

@@ -15,6 +15,7 @@ export const sagaRetriableNotIdempotent: Rule = {
     options: [],
     source: "Richardson, Microservices Patterns (retriable transactions)",
   }),
+  reads: ["sagas", "ops"],
   check(ctx) {
     const { model } = ctx;
     for (const saga of modelLists(model).sagas) {

@@ -13,6 +13,7 @@ export const secretInEnv: Rule = {
     options: [],
     source: "checkov (secrets in environment variables); Kubernetes Secrets",
   }),
+  reads: ["services.name", "services.env"],
   check(ctx) {
     for (const service of modelLists(ctx.model).services)
       ctx.forElement(service, elementOnly, () => {

@@ -16,6 +16,7 @@ export const serviceChain: Rule = {
     options: [{ name: "max", type: "count", default: 4, description: "the longest allowed path, in calls" }],
     source: "Bogner et al. (service chain); cimet (chains of 3 or more)",
   }),
+  reads: ["services.calls"],
   check(ctx) {
     const max = countOption(ctx, "max");
     const g = ctx.analyses.callGraph;

@@ -15,6 +15,7 @@ export const sharedStore: Rule = {
     options: [],
     source: "Taibi & Lenarduzzi 2018 (shared persistency); μFreshener; database-per-service",
   }),
+  reads: ["stores", "index.storeUsers", "services.uses"],
   check(ctx) {
     const { model } = ctx;
     for (const store of modelLists(model).stores) {

@@ -16,6 +16,7 @@ export const singleReplica: Rule = {
     options: [],
     source: "Kubernetes PodDisruptionBudget and high-availability practice",
   }),
+  reads: ["services.name", "services.availability", "services.replicas", "services.nameSpan"],
   check(ctx) {
     for (const service of modelLists(ctx.model).services) {
       const a = service.availability;

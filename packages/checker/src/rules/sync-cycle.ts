@@ -16,6 +16,7 @@ export const syncCycle: Rule = {
     options: [],
     source: "Taibi & Lenarduzzi 2018 (cyclic dependency); Bogner et al.; Tarjan's SCC algorithm",
   }),
+  reads: ["services.calls"],
   check(ctx) {
     const g = ctx.analyses.callGraph;
     const comps = ctx.analyses.callComponents;

@@ -15,6 +15,7 @@ export const tooManyTechnologies: Rule = {
     options: [{ name: "max", type: "count", default: 4, description: "the most distinct stacks allowed" }],
     source: "Taibi & Lenarduzzi 2018 (too many standards)",
   }),
+  reads: ["services.name", "services.tech", "services.nameSpan"],
   check(ctx) {
     const max = countOption(ctx, "max");
     const stacks = new Map<string, { tech: string; services: string[] }>();

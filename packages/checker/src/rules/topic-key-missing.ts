@@ -14,6 +14,7 @@ export const topicKeyMissing: Rule = {
     options: [],
     source: "partitioned ordering (Kafka keys)",
   }),
+  reads: ["topics", "events", "types", "index.topicEvents"],
   check(ctx) {
     const { model } = ctx;
     for (const topic of modelLists(model).topics) {

@@ -19,6 +19,7 @@ export const undeclaredDependency: Rule = {
     options: [],
     source: "model consistency",
   }),
+  reads: ["flows", "sagas", "ops", "gateways", "index.callees", "index.newestApi"],
   check(ctx) {
     const { model } = ctx;
     for (const flow of modelLists(model).flows) {

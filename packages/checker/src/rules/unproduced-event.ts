@@ -14,6 +14,7 @@ export const unproducedEvent: Rule = {
     options: [],
     source: "wiring completeness (LAWS.md §A.7)",
   }),
+  reads: ["events", "index.consumers", "index.producers", "services.consumes"],
   check(ctx) {
     const { model } = ctx;
     for (const event of modelLists(model).events) {

@@ -19,6 +19,7 @@ export const unprotectedCall: Rule = {
     options: [],
     source: "Neri et al. / μFreshener (wobbly service interaction)",
   }),
+  reads: ["services.name", "services.calls", "ops", "index.newestApi"],
   check(ctx) {
     for (const service of modelLists(ctx.model).services) {
       for (const call of service.calls) {

@@ -17,6 +17,7 @@ export const unreachableRetries: Rule = {
     options: [],
     source: "Envoy router (the route timeout includes retries); Istio retry semantics",
   }),
+  reads: ["services.name", "services.calls", "ops", "index.newestApi"],
   check(ctx) {
     for (const service of modelLists(ctx.model).services) {
       for (const call of service.calls) {

@@ -15,6 +15,7 @@ export const unsafeRetry: Rule = {
     options: [],
     source: "gRPC proposal A6 (client-side retries)",
   }),
+  reads: ["services.name", "services.calls", "ops", "index.newestApi"],
   check(ctx) {
     for (const service of modelLists(ctx.model).services) {
       for (const call of service.calls) {

@@ -30,6 +30,25 @@ export interface MovedEntries {
   readonly apiEntries: readonly ApiEntry[];
 }
 
+/** Where a moved entry comes from: the entry of the previous compilation it is a copy of. */
+export interface MovedFrom {
+  readonly previous: object;
+  /** The copy is `previous` with every span moved by `shift`, and nothing else changed. */
+  readonly shift: Shift;
+}
+
+/**
+ * Moved entries (services, their list elements, ops) by the entry they copy, so a consumer that
+ * remembers something per entry (the checker's findings) can carry it over with its spans moved
+ * instead of computing it again. Held weakly: it lives as long as the copies.
+ */
+const origins = new WeakMap<object, MovedFrom>();
+
+/** The previous entry `entry` is a moved copy of, and the move; undefined for any other object. */
+export function movedFrom(entry: object): MovedFrom | undefined {
+  return origins.get(entry);
+}
+
 /** The entries moved by `shift`; undefined when one holds a span from outside the declaration. */
 export function moveEntries(
   service: Service,
@@ -86,5 +105,6 @@ function withMoved(
     if (moved === undefined) return undefined;
     out[field] = moved;
   }
+  origins.set(out, { previous: entry, shift });
   return out;
 }

@@ -1,0 +1,113 @@
+// Which parts of the Model (rule.ts `ModelPart`) are equal to the previous check's, their spans
+// relocated: the test that lets a re-check reuse a rule's findings. Each part is compared once
+// per check, and cheaply: an entry the incremental compile kept is the same object, and one it
+// moved is a copy of the previous entry with its spans moved (compiler `movedFrom`), which is
+// the relocation itself when the move agrees with it. Only the remaining entries (in an edit
+// session: the edited declaration's) are compared field by field.
+
+import { type Model, movedFrom } from "@archc/compiler";
+import { modelLists } from "../graph/model-lists.js";
+import type { ModelPart } from "../rule.js";
+import type { Relocation } from "./relocation.js";
+
+type Table =
+  | "types"
+  | "stores"
+  | "brokers"
+  | "topics"
+  | "events"
+  | "ops"
+  | "flows"
+  | "sagas"
+  | "gateways"
+  | "deployments";
+
+export class ModelChanges {
+  private readonly known = new Map<ModelPart, boolean>();
+  /** Positions of the services that are neither kept nor moved; undefined if the names differ. */
+  private changedServices: readonly number[] | undefined | null = null;
+
+  constructor(
+    readonly previous: Model,
+    readonly model: Model,
+    readonly relocation: Relocation,
+  ) {}
+
+  /** Whether every part in `parts` is equal to before, spans relocated. */
+  unchanged(parts: readonly ModelPart[]): boolean {
+    for (const part of parts) {
+      let same = this.known.get(part);
+      if (same === undefined) {
+        same = this.compare(part);
+        this.known.set(part, same);
+      }
+      if (!same) return false;
+    }
+    return true;
+  }
+
+  private compare(part: ModelPart): boolean {
+    const dot = part.indexOf(".");
+    if (dot === -1) {
+      if (part === "system") return this.relocation.sameRelocated(this.previous.system, this.model.system);
+      return this.sameTable(part as Table);
+    }
+    const group = part.slice(0, dot);
+    const field = part.slice(dot + 1);
+    if (group === "index") {
+      const index = field as keyof Model["index"];
+      return this.relocation.sameRelocated(this.previous.index[index], this.model.index[index]);
+    }
+    const changed = this.servicesChanged();
+    if (changed === undefined) return false;
+    const was = modelLists(this.previous).services;
+    const now = modelLists(this.model).services;
+    for (const i of changed) {
+      const a = was[i] as unknown as Record<string, unknown>;
+      const b = now[i] as unknown as Record<string, unknown>;
+      if (!this.relocation.sameRelocated(a[field], b[field])) return false;
+    }
+    return true;
+  }
+
+  private servicesChanged(): readonly number[] | undefined {
+    if (this.changedServices !== null) return this.changedServices;
+    const was = modelLists(this.previous);
+    const now = modelLists(this.model);
+    this.changedServices = undefined;
+    if (!sameList(was.serviceNames, now.serviceNames)) return undefined;
+    const changed: number[] = [];
+    for (let i = 0; i < now.services.length; i++)
+      if (!this.kept(was.services[i], now.services[i])) changed.push(i);
+    this.changedServices = changed;
+    return changed;
+  }
+
+  private sameTable(table: Table): boolean {
+    const was = this.previous[table] as Record<string, object>;
+    const now = this.model[table] as Record<string, object>;
+    if (was === now) return true;
+    const names = Object.keys(now);
+    if (!sameList(Object.keys(was), names)) return false;
+    for (const name of names) {
+      const a = was[name];
+      const b = now[name];
+      if (!this.kept(a, b) && !this.relocation.sameRelocated(a, b)) return false;
+    }
+    return true;
+  }
+
+  /** Whether `now` is `was`, or a copy of it moved as the relocation moves its text. */
+  private kept(was: object, now: object): boolean {
+    if (was === now) return true;
+    const move = movedFrom(now);
+    return move !== undefined && move.previous === was && this.relocation.agrees(move);
+  }
+}
+
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
