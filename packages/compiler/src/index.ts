@@ -27,7 +27,6 @@ export {
   reuseStats,
   type ReuseStats,
   movedFrom,
-  type MovedFrom,
 } from "./incremental/compile-incremental.js";
 export type { Shift } from "./incremental/span-shift.js";
 export { sameValue } from "./incremental/structural-share.js";

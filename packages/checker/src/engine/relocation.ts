@@ -9,7 +9,7 @@
 // a rule read is equal to before, its spans relocated (`sameRelocated`), its findings are the
 // previous ones with their spans relocated (`finding`).
 
-import type { MovedFrom } from "@archc/compiler";
+import type { Shift } from "@archc/compiler";
 import type { Diagnostic, Span, Workspace } from "@archc/dsl";
 import type { Finding } from "./suppressions.js";
 
@@ -79,8 +79,7 @@ export class Relocation {
    * Whether the compiler's move of an entry is this relocation on every span inside the moved
    * declaration: then the moved copy is the previous entry relocated.
    */
-  agrees(move: MovedFrom): boolean {
-    const { shift } = move;
+  agrees(shift: Shift): boolean {
     const e = this.files.get(shift.file);
     if (e === undefined || e === "same") return false;
     // The declaration lies after the stretch's last line, so columns do not move.

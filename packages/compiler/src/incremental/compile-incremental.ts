@@ -46,7 +46,7 @@ import { DeclReuse } from "./decl-reuse.js";
 import { DependencyCheck } from "./dependency-check.js";
 import type { Fingerprints } from "./fingerprint.js";
 import { keptIndexTables } from "./index-reuse.js";
-export { type MovedFrom, movedFrom } from "./move-entries.js";
+export { movedFrom } from "./move-entries.js";
 import { ReuseStore } from "./reuse-store.js";
 import { ServiceReuse } from "./service-reuse.js";
 import { ReparsedFiles } from "./span-shift.js";

@@ -30,23 +30,22 @@ export interface MovedEntries {
   readonly apiEntries: readonly ApiEntry[];
 }
 
-/** Where a moved entry comes from: the entry of the previous compilation it is a copy of. */
-export interface MovedFrom {
-  readonly previous: object;
-  /** The copy is `previous` with every span moved by `shift`, and nothing else changed. */
-  readonly shift: Shift;
-}
+/**
+ * Moved services and ops, by the previous entry each copies, so a consumer that remembers
+ * something per entry (the checker's findings) can tell a moved copy from a changed entry
+ * without comparing them. Keyed by the previous entry, held weakly: a record lives only as
+ * long as the entry copied (keyed by the copy, it would chain every copy to its predecessors).
+ */
+const copies = new WeakMap<object, { readonly copy: object; readonly shift: Shift }>();
 
 /**
- * Moved entries (services, their list elements, ops) by the entry they copy, so a consumer that
- * remembers something per entry (the checker's findings) can carry it over with its spans moved
- * instead of computing it again. Held weakly: it lives as long as the copies.
+ * The move that made `entry` from `previous` (an entry of the previous compilation) when
+ * `entry` is a copy of it with every span moved by that shift and nothing else changed;
+ * undefined for any other pair.
  */
-const origins = new WeakMap<object, MovedFrom>();
-
-/** The previous entry `entry` is a moved copy of, and the move; undefined for any other object. */
-export function movedFrom(entry: object): MovedFrom | undefined {
-  return origins.get(entry);
+export function movedFrom(entry: object, previous: object): Shift | undefined {
+  const c = copies.get(previous);
+  return c !== undefined && c.copy === entry ? c.shift : undefined;
 }
 
 /** The entries moved by `shift`; undefined when one holds a span from outside the declaration. */
@@ -66,6 +65,8 @@ export function moveEntries(
   const movedOps = allMoved(ops, OP_SPANS, shift);
   const movedApis = allMoved(apiEntries, API_ENTRY_SPANS, shift);
   if (movedOps === undefined || movedApis === undefined) return undefined;
+  copies.set(service, { copy: moved, shift });
+  for (let i = 0; i < ops.length; i++) copies.set(ops[i], { copy: movedOps[i], shift });
   return { service: moved as Service, ops: movedOps, apiEntries: movedApis };
 }
 
@@ -105,6 +106,5 @@ function withMoved(
     if (moved === undefined) return undefined;
     out[field] = moved;
   }
-  origins.set(out, { previous: entry, shift });
   return out;
 }
