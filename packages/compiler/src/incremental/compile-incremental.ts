@@ -32,6 +32,8 @@
 //   all are (types, stores, brokers, topics, events, and the index's tables) may be the
 //   previous table object itself. `model.index`, `system`, `rules`, `suppressions` and
 //   `files` are new objects each time.
+// - Moves: a service or op entry that is its previous entry with every span moved (its
+//   declaration moved) can be told from a changed one by `movedFrom(entry, previous)`.
 // - Memory: the returned Compilation holds (in a WeakMap, not in its fields) what the next
 //   call needs: the store of memos (per service its entries, dependencies and API table
 //   entries; per record, enum and other declaration its entry and looked-up names; memos of
