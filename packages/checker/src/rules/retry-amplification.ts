@@ -72,9 +72,14 @@ export const retryAmplification: Rule = {
         related.push({ span: e.call.targetSpan, message: `${a} attempt${a === 1 ? "" : "s"}${capped}` });
       }
       const names = [...(entry ? [entry.gateway] : []), name, ...edges.map((e) => g.names[e.to])];
-      const primary = edges.length > 0 ? related[related.length - edges.length] : related[0];
+      // Without retries on the way (only under `max 0`) the finding sits on the service itself.
+      const primary = (edges.length > 0 ? related[related.length - edges.length] : related[0]) ?? {
+        span: model.services[name].nameSpan,
+        message: "",
+      };
+      const arithmetic = factors.length > 0 ? `${factors.join(" × ")} = ${total}` : `${total}`;
       ctx.report({
-        message: `one request to ${name} can become ${total} attempts along ${arrowPath(names)}: ${factors.join(" × ")} = ${total} (max ${max})`,
+        message: `one request to ${name} can become ${total} attempt${total === 1 ? "" : "s"} along ${arrowPath(names)}: ${arithmetic} (max ${max})`,
         span: primary.span,
         elements: [name, ...names.filter((n) => n !== name)],
         related: related.filter((r) => r !== primary),

@@ -33,4 +33,17 @@ service b { api v1 { op g: unit -> unit readonly } }`;
     ]);
     expect(findingsIn("retry-amplification", `${text}\nrules { set retry-amplification max 6 }`)).toEqual([]);
   });
+
+  it("under `max 0`, reports every entry service, one without retries on its own name", () => {
+    const text = `service a { api v1 { op f: unit -> unit readonly } }
+rules { set retry-amplification max 0 }`;
+    expect(findingsIn("retry-amplification", text)).toEqual([
+      {
+        severity: "warning",
+        range: "1:9-1:10",
+        message: "one request to a can become 1 attempt along a: 1 (max 0)",
+        related: [],
+      },
+    ]);
+  });
 });
