@@ -27,6 +27,7 @@ export {
   reuseStats,
   type ReuseStats,
   movedFrom,
+  opsChangedSince,
 } from "./incremental/compile-incremental.js";
 export type { Shift } from "./incremental/span-shift.js";
 export { sameValue } from "./incremental/structural-share.js";

@@ -2,10 +2,11 @@
 // relocated: the test that lets a re-check reuse a rule's findings. Each part is compared once
 // per check, and cheaply: an entry the incremental compile kept is the same object, and one it
 // moved is a copy of the previous entry with its spans moved (compiler `movedFrom`), which is
-// the relocation itself when the move agrees with it. Only the remaining entries (in an edit
-// session: the edited declaration's) are compared field by field.
+// the relocation itself when the move agrees with it; the ops table is not even listed when the
+// compiler tells which ops were built afresh and which moved (`opsChangedSince`). Only the
+// remaining entries (in an edit session: the edited declaration's) are compared field by field.
 
-import { type Model, movedFrom } from "@archc/compiler";
+import { type Model, movedFrom, opsChangedSince } from "@archc/compiler";
 import { modelLists } from "../graph/model-lists.js";
 import type { ModelPart } from "../rule.js";
 import type { Relocation } from "./relocation.js";
@@ -87,6 +88,16 @@ export class ModelChanges {
     const was = this.previous[table] as Record<string, object>;
     const now = this.model[table] as Record<string, object>;
     if (was === now) return true;
+    if (table === "ops") {
+      // The compiler says which ops are not the previous entries or their moved copies.
+      const ops = opsChangedSince(this.model, this.previous);
+      if (ops !== undefined) {
+        for (const shift of ops.moved) if (!this.relocation.agrees(shift)) return false;
+        for (const id of ops.fresh)
+          if (was[id] !== now[id] && !this.relocation.sameRelocated(was[id], now[id])) return false;
+        return true;
+      }
+    }
     const names = namesOf(now);
     if (!sameList(namesOf(was), names)) return false;
     for (const name of names) {

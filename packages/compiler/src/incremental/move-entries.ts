@@ -31,9 +31,9 @@ export interface MovedEntries {
 }
 
 /**
- * Moved services and ops, by the previous entry each copies, so a consumer that remembers
- * something per entry (the checker's findings) can tell a moved copy from a changed entry
- * without comparing them. Keyed by the previous entry, held weakly: a record lives only as
+ * Moved services, by the previous entry each copies, so a consumer that remembers something
+ * per entry (the checker's findings) can tell a moved copy from a changed entry without
+ * comparing them (their ops: compile-incremental.ts `opsChangedSince`). Keyed by the previous entry, held weakly: a record lives only as
  * long as the entry copied (keyed by the copy, it would chain every copy to its predecessors).
  */
 const copies = new WeakMap<object, { readonly copy: object; readonly shift: Shift }>();
@@ -66,7 +66,6 @@ export function moveEntries(
   const movedApis = allMoved(apiEntries, API_ENTRY_SPANS, shift);
   if (movedOps === undefined || movedApis === undefined) return undefined;
   copies.set(service, { copy: moved, shift });
-  for (let i = 0; i < ops.length; i++) copies.set(ops[i], { copy: movedOps[i], shift });
   return { service: moved as Service, ops: movedOps, apiEntries: movedApis };
 }
 

@@ -52,6 +52,8 @@ export class ServiceReuse {
   private readonly redone = new Map<string, Redone>();
   /** By name: memos moved to a new declaration in this compilation. */
   private readonly moved = new Map<string, ServiceMemo>();
+  /** By name: how the declarations of the moved memos moved (moves that change no position left out). */
+  private readonly shifts = new Map<string, Shift>();
   /** Counts, for tests and benchmarks (`moved` counts builds reused with moved spans). */
   readonly stats = { builtFresh: 0, buildReused: 0, moved: 0, relinked: 0, reused: 0 };
 
@@ -145,6 +147,26 @@ export class ServiceReuse {
     return { services, ops };
   }
 
+  /**
+   * How `model`'s ops table stands to `before`'s (the previous compilation's), when it has the
+   * same names in the same order: the table lists each service's ops in service order, so it
+   * does when the services are the same, in the same order, and each service built afresh
+   * declares the same op ids. Its ops are then the previous entries themselves, except those
+   * of the services built afresh (`fresh`) and those of the services whose declaration moved,
+   * which are the previous entries with every span moved by the service's move (`moved`).
+   */
+  opsReuse(before: Model, model: Model): OpsReuse | undefined {
+    if (!sameList(Object.keys(before.services), Object.keys(model.services))) return undefined;
+    const fresh: string[] = [];
+    for (const [name, p] of this.redone) {
+      if (p.reused !== undefined) continue;
+      const ids = opIdsOf(model.services[name]);
+      if (!sameList(opIdsOf(before.services[name]), ids)) return undefined;
+      for (const id of ids) fresh.push(id);
+    }
+    return { base: before, fresh, moved: [...this.shifts.values()] };
+  }
+
   /** Stores the memos of the services built, moved or linked again (call once the Model is final). */
   finish(ctx: CompileContext): void {
     const model = ctx.model;
@@ -183,10 +205,33 @@ export class ServiceReuse {
       : movedMemo(memo, decl, shift, this.versions.current);
     if (moved === undefined) return undefined;
     this.moved.set(name, moved);
+    if (!isStill(shift)) this.shifts.set(name, shift);
     this.deps.markMoved(name);
     this.stats.moved++;
     return moved;
   }
+}
+
+/** See `ServiceReuse.opsReuse`. */
+export interface OpsReuse {
+  /** The previous compilation's Model. */
+  readonly base: Model;
+  /** Ids of the ops of the services built afresh (they may or may not equal the previous). */
+  readonly fresh: readonly string[];
+  /** The moves of the services whose ops are the previous entries with every span moved. */
+  readonly moved: readonly Shift[];
+}
+
+function opIdsOf(service: Service | undefined): string[] {
+  const ids: string[] = [];
+  for (const api of service?.apis ?? []) for (const id of api.ops) ids.push(id);
+  return ids;
+}
+
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 /** The memo of a service whose declaration moved: its entries with their spans moved. */
