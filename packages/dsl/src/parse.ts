@@ -27,6 +27,7 @@ import {
   UnterminatedString,
 } from "./lexer.js";
 import { parseWellFormed } from "./fast/parse-well-formed.js";
+import { type ParsedBefore, reparseEdit } from "./fast/reparse-edit.js";
 import { ArchParser } from "./parser.js";
 import { LineIndex, type Span } from "./span.js";
 
@@ -54,6 +55,21 @@ export function parseSource(file: string, text: string): ParseResult {
     fast = undefined; // a fault of the fast path must not cost a result: the chevrotain path decides
   }
   return fast ?? parseSourceChevrotain(file, text);
+}
+
+/**
+ * The parse of `text`, a new version of a file whose previous text parsed without any
+ * diagnostic, re-parsing only the declaration an edit lies in (fast/reparse-edit.ts): the same
+ * result as `parseSource`, with the declarations before the edit kept as the same objects.
+ */
+export function reparseSource(before: ParsedBefore, text: string): ParseResult {
+  let ast: SourceFileAst | undefined;
+  try {
+    ast = reparseEdit(before, text, MAX_NESTING);
+  } catch {
+    ast = undefined; // a fault of the shortcut must not cost a result: the full parse decides
+  }
+  return ast !== undefined ? { ast, diagnostics: [] } : parseSource(before.file, text);
 }
 
 /** The fast path alone: the result for a well-formed file, or undefined (for tests and benchmarks). */

@@ -5,7 +5,7 @@ import { readdirSync, readFileSync, realpathSync, statSync } from "node:fs";
 import * as path from "node:path";
 import type { ImportDecl, SourceFileAst } from "./ast.js";
 import type { Diagnostic } from "./diagnostic.js";
-import { parseSource } from "./parse.js";
+import { parseSource, reparseSource } from "./parse.js";
 import { decodeSource } from "./source-text.js";
 import { fileStartSpan } from "./span.js";
 
@@ -166,7 +166,13 @@ export function loadWorkspace(entryPaths: readonly string[], options: LoadOption
     }
     const cached = options.cache?.get(abs);
     const parsed =
-      cached && cached.text === read.text && cached.file === file ? undefined : parseSource(file, read.text);
+      cached === undefined || cached.file !== file
+        ? parseSource(file, read.text)
+        : cached.text === read.text
+          ? undefined
+          : cached.diagnostics.every((d) => IMPORT_CODES.has(d.code))
+            ? reparseSource(cached, read.text)
+            : parseSource(file, read.text);
     const entry: ParsedFile = {
       file,
       absolutePath: abs,

@@ -98,6 +98,14 @@ export class DescentParser {
     return { imports, decls };
   }
 
+  /** One top-level declaration (not an import), from the current token. */
+  parseDeclaration(): A.Decl {
+    if (!this.at(IDENT)) throw BAIL;
+    const word = this.s.image();
+    if (word === "import") throw BAIL;
+    return this.decl(word);
+  }
+
   // ------------------------------------------------------------------ tokens
 
   /** Whether the current token is of `kind` (a call, so TypeScript does not narrow across `next`). */

@@ -133,12 +133,22 @@ export class Scanner {
 
   readonly comments: Comment[] = [];
 
+  /**
+   * A scanner at the start of `text`, or at `from`: an offset between top-level declarations
+   * (nesting depth 0, no doc comment pending) with its 1-based line and that line's start.
+   */
   constructor(
     readonly file: string,
     readonly text: string,
     private readonly maxNesting: number,
+    from?: { readonly pos: number; readonly line: number; readonly lineStart: number },
   ) {
     this.len = text.length;
+    if (from !== undefined) {
+      this.pos = from.pos;
+      this.lineNo = from.line;
+      this.lineStart = from.lineStart;
+    }
     this.scan();
   }
 
