@@ -12,6 +12,7 @@ export {
   expandEntries,
   workspaceDiagnostics,
   diskHost,
+  safeRealpath,
   type Workspace,
   type ParsedFile,
   type SourceHost,

@@ -43,6 +43,12 @@ export interface SourceHost {
    * editor buffer); imports of such files are then read through the host, not refused.
    */
   exists?(absolutePath: string): boolean;
+  /**
+   * The path with symbolic links resolved, or undefined when it does not exist: how imports are
+   * kept inside the workspace root. A host may remember the answers (the language server does,
+   * until the client reports a change on disk); by default the file system is asked each time.
+   */
+  realpath?(absolutePath: string): string | undefined;
 }
 
 export const diskHost: SourceHost = {
@@ -145,8 +151,9 @@ function toRootRelative(root: string, abs: string): string {
 export function loadWorkspace(entryPaths: readonly string[], options: LoadOptions = {}): Workspace {
   const entries = entryPaths.map((p) => path.resolve(p));
   const root = path.resolve(options.root ?? commonDir(entries));
-  const realRoot = safeRealpath(root) ?? root;
   const host = options.host ?? diskHost;
+  const realpath = host.realpath?.bind(host) ?? safeRealpath;
+  const realRoot = realpath(root) ?? root;
   const loaded = new Map<string, ParsedFile>();
   const order: ParsedFile[] = [];
   const diagnostics: Diagnostic[] = [];
@@ -190,7 +197,7 @@ export function loadWorkspace(entryPaths: readonly string[], options: LoadOption
   /** Where an import leads, or the diagnostic that stops it. */
   const follow = (from: string, imp: ImportDecl): { target: string } | { diagnostic: Diagnostic } => {
     const target = path.resolve(path.dirname(from), imp.path.value);
-    const real = safeRealpath(target);
+    const real = realpath(target);
     if (!isInside(root, target) || (real !== undefined && !isInside(realRoot, real))) {
       return {
         diagnostic: {
@@ -271,7 +278,8 @@ export function loadWorkspace(entryPaths: readonly string[], options: LoadOption
 
 const IMPORT_CODES = new Set(["E0001", "E0002"]);
 
-function safeRealpath(p: string): string | undefined {
+/** The path with symbolic links resolved, or undefined when it does not exist. */
+export function safeRealpath(p: string): string | undefined {
   try {
     return realpathSync(p);
   } catch {

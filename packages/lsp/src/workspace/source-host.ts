@@ -2,7 +2,7 @@
 // disk, and disk contents are read once and kept until the client reports the file changed, so
 // a re-check after a keystroke touches no file system beyond import resolution.
 
-import { diskHost, type SourceHost } from "@archc/dsl";
+import { diskHost, type SourceHost, safeRealpath } from "@archc/dsl";
 
 type ReadResult = ReturnType<SourceHost["read"]>;
 
@@ -15,6 +15,8 @@ export type HostChange =
 export class OverlayHost implements SourceHost {
   private readonly buffers = new Map<string, string>();
   private readonly diskCache = new Map<string, { file: string; result: ReadResult }>();
+  /** Paths with links resolved (null: missing), asked on every load to check imports; kept until a change on disk. */
+  private readonly realpaths = new Map<string, string | null>();
   /** Bumped on every change of any source; snapshots are memoised on it. */
   generation = 0;
   /** Told about every change, after it is made. */
@@ -28,6 +30,15 @@ export class OverlayHost implements SourceHost {
     const result = diskHost.read(absolutePath, file);
     this.diskCache.set(absolutePath, { file, result });
     return result;
+  }
+
+  realpath(absolutePath: string): string | undefined {
+    let real = this.realpaths.get(absolutePath);
+    if (real === undefined) {
+      real = safeRealpath(absolutePath) ?? null;
+      this.realpaths.set(absolutePath, real);
+    }
+    return real ?? undefined;
   }
 
   setBuffer(absolutePath: string, text: string): void {
@@ -60,6 +71,8 @@ export class OverlayHost implements SourceHost {
   /** The file changed on disk (created, edited outside the editor, deleted). */
   invalidate(absolutePath: string): void {
     this.diskCache.delete(absolutePath);
+    // A link created, removed or pointed elsewhere may change any path under it.
+    this.realpaths.clear();
     this.generation++;
     this.onChange?.({ op: "invalidate", path: absolutePath });
   }
