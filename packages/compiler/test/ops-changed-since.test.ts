@@ -6,6 +6,8 @@
 // removed, a line above everything, an op renamed, an op added.
 
 import * as path from "node:path";
+import { setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
 import { loadWorkspace, type ParsedFile, type Span } from "@archc/dsl";
 import { describe, expect, it } from "vitest";
 import { generateSystem } from "../../../bench/generate.js";
@@ -93,4 +95,19 @@ describe("opsChangedSince", () => {
       expect(opsChangedSince(after.model, before.model)).toBeUndefined();
     });
   }
+
+  it("lets the Models of earlier compilations go (a chain of them would grow with every edit)", async () => {
+    setFlagsFromString("--expose-gc");
+    const gc = runInNewContext("gc") as () => void;
+    let latest = compile(undefined, original);
+    const early: WeakRef<object>[] = [];
+    for (let i = 0; i < 6; i++) {
+      latest = compile(latest, i % 2 === 0 ? original.replace('owner "', 'owner "x') : original);
+      if (i < 3) early.push(new WeakRef(latest.model));
+    }
+    expect(opsChangedSince(latest.model, latest.model)).toBeUndefined();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    gc();
+    expect(early.map((r) => r.deref() === undefined)).toEqual([true, true, true]);
+  });
 });

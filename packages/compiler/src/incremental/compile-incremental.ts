@@ -87,8 +87,12 @@ export interface ReuseStats {
 
 const stats = new WeakMap<Compilation, ReuseStats>();
 
-/** Per Model compiled incrementally: how its ops table stands to the previous Model's. */
-const opsReuses = new WeakMap<Model, OpsReuse>();
+/**
+ * Per previous Model: the Model compiled incrementally from it and how that one's ops table
+ * stands to it. Keyed by the previous Model so that the record dies with it (keyed by the new
+ * one, each record would keep every earlier Model alive through `base`).
+ */
+const opsReuses = new WeakMap<Model, { readonly model: Model; readonly reuse: OpsReuse }>();
 
 /**
  * How `model`'s ops table stands to `previous`'s when `model` was compiled from the
@@ -96,9 +100,9 @@ const opsReuses = new WeakMap<Model, OpsReuse>();
  * `ServiceReuse.opsReuse`); undefined otherwise. Spares comparing ten thousand entries to find
  * the few that changed.
  */
-export function opsChangedSince(model: Model, previous: Model): Omit<OpsReuse, "base"> | undefined {
-  const reuse = opsReuses.get(model);
-  return reuse !== undefined && reuse.base === previous ? reuse : undefined;
+export function opsChangedSince(model: Model, previous: Model): OpsReuse | undefined {
+  const record = opsReuses.get(previous);
+  return record !== undefined && record.model === model ? record.reuse : undefined;
 }
 
 export function compileIncremental(previous: Compilation | undefined, ws: Workspace): Compilation {
@@ -132,7 +136,7 @@ export function compileIncremental(previous: Compilation | undefined, ws: Worksp
       if (before !== undefined) {
         shareUnchanged(before.model, ctx.model, freshEntries(ctx.model));
         const ops = services.opsReuse(before.model, ctx.model);
-        if (ops !== undefined) opsReuses.set(ctx.model, ops);
+        if (ops !== undefined) opsReuses.set(before.model, { model: ctx.model, reuse: ops });
       }
       services.finish(ctx);
       types.finish(ctx.model);

@@ -164,7 +164,7 @@ export class ServiceReuse {
       if (!sameList(opIdsOf(before.services[name]), ids)) return undefined;
       for (const id of ids) fresh.push(id);
     }
-    return { base: before, fresh, moved: [...this.shifts.values()] };
+    return { fresh, moved: [...this.shifts.values()] };
   }
 
   /** Stores the memos of the services built, moved or linked again (call once the Model is final). */
@@ -214,8 +214,6 @@ export class ServiceReuse {
 
 /** See `ServiceReuse.opsReuse`. */
 export interface OpsReuse {
-  /** The previous compilation's Model. */
-  readonly base: Model;
   /** Ids of the ops of the services built afresh (they may or may not equal the previous). */
   readonly fresh: readonly string[];
   /** The moves of the services whose ops are the previous entries with every span moved. */
