@@ -74,6 +74,7 @@ async function main(): Promise<void> {
   const { client } = await LspTestClient.start(root, {
     command: [process.execPath, server, "--stdio"],
     initializationOptions,
+    keepPublishLog: false,
   });
   const timings: { ms: number; phases?: Record<string, number> }[] = [];
   client.connection.onNotification(

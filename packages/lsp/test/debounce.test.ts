@@ -1,6 +1,7 @@
 // When the server re-checks after a change, through a real LSP client with a long debounce so
 // the timing is unmistakable: a change after a pause is checked at once, and changes that
-// follow each other within the debounce are checked together once it has passed.
+// follow each other within the debounce are published together once it has passed — their
+// re-check having started on the checker thread as they arrived.
 
 import { cpSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -14,6 +15,8 @@ cpSync(path.join(fixtures, "shop"), root, { recursive: true });
 const file = path.join(root, "main.arch");
 const uri = uriOf(file);
 let client: LspTestClient;
+/** The checker's phases of each publish round (archc/published). */
+const rounds: Record<string, number>[] = [];
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /** A comment line appended to the end of the document, as a change event. */
@@ -23,7 +26,12 @@ function appendLine(lines: number, text: string) {
 }
 
 beforeAll(async () => {
-  ({ client } = await LspTestClient.start(root, { initializationOptions: { debounceMs: DEBOUNCE_MS } }));
+  ({ client } = await LspTestClient.start(root, {
+    initializationOptions: { debounceMs: DEBOUNCE_MS, reportTimings: true },
+  }));
+  client.connection.onNotification("archc/published", (p: { phases: Record<string, number> }) =>
+    rounds.push(p.phases),
+  );
   await client.diagnostics(client.open(file, readFileSync(file, "utf8")), (p) => p.version === 1, 60_000);
 }, 90_000);
 
@@ -47,6 +55,10 @@ describe("debounce", () => {
     const second = client.change(uri, appendLine(lines++, "// and again"));
     await client.nextDiagnostics(uri, (p) => p.version === second, 20_000);
     expect(performance.now() - started).toBeGreaterThanOrEqual(DEBOUNCE_MS - 50);
+    // The checker thread had re-checked before the request came, after the debounce.
+    await pause(200);
+    const last = rounds[rounds.length - 1];
+    expect(last.wait).toBeLessThan(last.load + last.compile + last.check);
     const versions = client.publishLog
       .slice(from)
       .filter((p) => p.uri === uri)

@@ -22,6 +22,25 @@ if (port) {
    */
   const sent = new Map<string, readonly ServedDiagnostic[]>();
   const reply = (m: FromWorker) => port.postMessage(m);
+  /**
+   * A change starts the re-check at once, on this thread: changes already waiting in the queue
+   * are applied first (messages are delivered before immediates), and the server thread's
+   * request, sent after its debounce, then finds the result made or nearly made. The debounce
+   * still decides when diagnostics are published.
+   */
+  let pending = false;
+  const checkSoon = () => {
+    if (pending) return;
+    pending = true;
+    setImmediate(() => {
+      pending = false;
+      try {
+        project.checkedSnapshot();
+      } catch {
+        // The request that follows runs it again and answers with the failure.
+      }
+    });
+  };
   port.on("message", (m: ToWorker) => {
     try {
       switch (m.kind) {
@@ -32,9 +51,11 @@ if (port) {
           else if (c.op === "invalidate") host.invalidate(c.path);
           else project.apply(c);
           key = m.key;
+          checkSoon();
           return;
         }
         case "check": {
+          const asked = performance.now();
           const { byFile, phases } = checkAndServe(project, served);
           const changed: [string, readonly ServedDiagnostic[]][] = [];
           for (const [file, diags] of byFile) {
@@ -44,7 +65,15 @@ if (port) {
           }
           const removed = [...sent.keys()].filter((f) => !byFile.has(f));
           for (const f of removed) sent.delete(f);
-          reply({ kind: "checked", id: m.id, key, changed, removed, phases });
+          // `wait`: how long the request took here; short when the change's re-check was done.
+          reply({
+            kind: "checked",
+            id: m.id,
+            key,
+            changed,
+            removed,
+            phases: { ...phases, wait: performance.now() - asked },
+          });
           collectYoungGarbageSoon();
           return;
         }
