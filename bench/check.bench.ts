@@ -17,12 +17,12 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
-import { build } from "esbuild";
 import { checkModel, RuleMemo } from "../packages/checker/src/index.js";
 import { compileIncremental } from "../packages/compiler/src/index.js";
 import { diskHost, expandEntries, loadWorkspace, type ParsedFile } from "../packages/dsl/src/index.js";
 import type { measurePhases } from "./check-phases.js";
 import { generateSystem, systemBytes } from "./generate.js";
+import { bundleForNode } from "./bundle.js";
 
 const TARGET_MS = 2000;
 const TARGET_RSS_MB = 500;
@@ -79,17 +79,9 @@ function runCli(dir: string, modelCheck: boolean): Run {
 /** The phase breakdown, bundled like the CLI so it runs the same code. */
 async function bundledPhases(): Promise<typeof measurePhases> {
   const outfile = path.join(here, "out", "check-phases.mjs");
-  await build({
+  await bundleForNode({
     entryPoints: [path.join(here, "check-phases.ts")],
     outfile,
-    bundle: true,
-    platform: "node",
-    format: "esm",
-    target: "node20",
-    logLevel: "warning",
-    banner: {
-      js: "import { createRequire as __r } from 'node:module'; const require = __r(import.meta.url);",
-    },
   });
   return ((await import(pathToFileURL(outfile).href)) as { measurePhases: typeof measurePhases })
     .measurePhases;

@@ -29,10 +29,10 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
-import { build } from "esbuild";
 import type * as Compiler from "../packages/compiler/src/index.js";
 import type * as Dsl from "../packages/dsl/src/index.js";
 import { generateSystem, systemBytes } from "./generate.js";
+import { bundleForNode } from "./bundle.js";
 
 type CompilerApi = Pick<
   typeof Compiler,
@@ -53,7 +53,7 @@ async function bundledCompiler(): Promise<CompilerApi> {
   const outfile = path.join(here, "out", "compile-bundle.mjs");
   mkdirSync(path.dirname(outfile), { recursive: true });
   const packages = path.join(here, "..", "packages");
-  await build({
+  await bundleForNode({
     // The compiler plus the loader the language server drives it with.
     stdin: {
       contents: [
@@ -64,14 +64,6 @@ async function bundledCompiler(): Promise<CompilerApi> {
       loader: "ts",
     },
     outfile,
-    bundle: true,
-    platform: "node",
-    format: "esm",
-    target: "node20",
-    logLevel: "warning",
-    banner: {
-      js: "import { createRequire as __r } from 'node:module'; const require = __r(import.meta.url);",
-    },
   });
   return (await import(pathToFileURL(outfile).href)) as CompilerApi;
 }

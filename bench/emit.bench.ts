@@ -178,21 +178,13 @@ async function main(): Promise<void> {
 
 /** Bundles this file and runs the bundle in a fresh node with the same arguments. */
 async function runBundled(): Promise<void> {
-  const { build } = await import("esbuild");
+  const { bundleForNode } = await import("./bundle.js");
   const outfile = path.join(outDir, "emit.bench.mjs");
-  await build({
+  await bundleForNode({
     entryPoints: [fileURLToPath(import.meta.url)],
     outfile,
-    bundle: true,
-    platform: "node",
-    format: "esm",
-    target: "node20",
-    logLevel: "warning",
     external: ["esbuild"],
     define: { ARCHC_EMIT_BENCH_BUNDLED: "true" },
-    banner: {
-      js: "import { createRequire as __r } from 'node:module'; const require = __r(import.meta.url);",
-    },
   });
   const r = spawnSync(process.execPath, [outfile, ...process.argv.slice(2)], { stdio: "inherit" });
   process.exitCode = r.status ?? 2;

@@ -15,9 +15,9 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
-import { build } from "esbuild";
 import type { ParseResult } from "../packages/dsl/src/parse.js";
 import { generateSystem, systemBytes } from "./generate.js";
+import { bundleForNode } from "./bundle.js";
 
 type ParseFn = (file: string, text: string) => ParseResult;
 
@@ -55,14 +55,9 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 async function bundledParser(parsePath: string): Promise<ParseFn> {
   const outfile = path.join(here, "out", "parse-bundle.mjs");
   mkdirSync(path.dirname(outfile), { recursive: true });
-  await build({
+  await bundleForNode({
     entryPoints: [path.join(here, "..", "packages", "dsl", "src", "parse.ts")],
     outfile,
-    bundle: true,
-    platform: "node",
-    format: "esm",
-    target: "node20",
-    logLevel: "warning",
   });
   return pick((await import(pathToFileURL(outfile).href)) as ParseModule, parsePath);
 }

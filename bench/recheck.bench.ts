@@ -12,8 +12,8 @@ import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { build } from "esbuild";
 import { generateSystem } from "./generate.js";
+import { bundleForNode } from "./bundle.js";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
@@ -47,17 +47,9 @@ async function main(): Promise<void> {
       `process.stdout.write(JSON.stringify(measureRecheck(root, Number(edits), 20)));\n`,
   );
   const outfile = path.join(here, "out", "recheck-phases.mjs");
-  await build({
+  await bundleForNode({
     entryPoints: [entry],
     outfile,
-    bundle: true,
-    platform: "node",
-    format: "esm",
-    target: "node20",
-    logLevel: "warning",
-    banner: {
-      js: "import { createRequire as __r } from 'node:module'; const require = __r(import.meta.url);",
-    },
   });
   const flags = [
     "--expose-gc",
