@@ -6,6 +6,7 @@ export default defineConfig({
     testTimeout: 60_000,
     pool: "forks",
     globalSetup: ["scripts/vitest-build.ts"],
+    setupFiles: ["scripts/vitest-setup.ts"],
     // The compiled Model is deep-frozen in tests so a stage or rule that mutates it fails.
     env: { ARCHC_DEEP_FREEZE: "1" },
   },
