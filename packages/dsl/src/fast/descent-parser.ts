@@ -95,7 +95,7 @@ export class DescentParser {
       if (word === "import") imports.push(this.importDecl());
       else decls.push(this.decl(word));
     }
-    return { imports, decls };
+    return { imports: fit(imports), decls: fit(decls) };
   }
 
   /** One top-level declaration (not an import), from the current token. */
@@ -147,7 +147,7 @@ export class DescentParser {
     if (!this.at(STRING)) throw BAIL;
     const value = s.escaped
       ? decodeEscapes(s.text, s.start + 1, s.end - 1)
-      : s.text.slice(s.start + 1, s.end - 1);
+      : s.slice(s.start + 1, s.end - 1);
     const lit: A.StringLit = { kind: "String", value, span: s.span() };
     s.next();
     return lit;
@@ -159,7 +159,7 @@ export class DescentParser {
     const q: A.Quantity = {
       kind: "Quantity",
       value: numberValue(s.text, s.start, s.numEnd),
-      unit: s.text.slice(s.numEnd, s.end),
+      unit: s.slice(s.numEnd, s.end),
       raw,
       span: s.span(),
     };
@@ -176,8 +176,8 @@ export class DescentParser {
       return {
         kind: "Quantity",
         value: numberValue(text, start, numEnd),
-        unit: text.slice(numEnd, end),
-        raw: text.slice(start, end),
+        unit: s.slice(numEnd, end),
+        raw: s.slice(start, end),
         span: {
           file: this.file,
           start,
@@ -295,7 +295,7 @@ export class DescentParser {
       this.optional(COMMA);
     }
     this.expect(RBRACE);
-    return { kind: "Type", name, fields, doc, span: s.spanFrom(start, line, col) };
+    return { kind: "Type", name, fields: fit(fields), doc, span: s.spanFrom(start, line, col) };
   }
 
   private field(): A.Field {
@@ -324,7 +324,7 @@ export class DescentParser {
       this.optional(COMMA);
     }
     this.expect(RBRACE);
-    return { kind: "Enum", name, members, doc, span: s.spanFrom(start, line, col) };
+    return { kind: "Enum", name, members: fit(members), doc, span: s.spanFrom(start, line, col) };
   }
 
   private storeDecl(): A.StoreDecl {
@@ -391,7 +391,7 @@ export class DescentParser {
       s.next();
       parts.push(this.typeAtom());
     }
-    return { kind: "ProductType", parts, span: this.spanFromNode(first) };
+    return { kind: "ProductType", parts: fit(parts), span: this.spanFromNode(first) };
   }
 
   private typeAtom(): A.TypeRef {
@@ -432,7 +432,7 @@ export class DescentParser {
       this.optional(COMMA);
     }
     this.expect(RBRACE);
-    return props;
+    return fit(props);
   }
 
   /** Whether a token spelled `image` begins a member of a `ctx` block (parser.ts startsMember). */
@@ -478,7 +478,7 @@ export class DescentParser {
       this.optional(COMMA);
     }
     this.expect(RBRACE);
-    return { kind: "Service", name, title, members, doc, span: s.spanFrom(start, line, col) };
+    return { kind: "Service", name, title, members: fit(members), doc, span: s.spanFrom(start, line, col) };
   }
 
   private serviceMember(word: string): A.ServiceMember {
@@ -587,7 +587,7 @@ export class DescentParser {
       this.optional(COMMA);
     }
     this.expect(RBRACE);
-    return { kind: "Env", entries, span: s.spanFrom(start, line, col) };
+    return { kind: "Env", entries: fit(entries), span: s.spanFrom(start, line, col) };
   }
 
   private secretMember(): A.SecretMember {
@@ -623,7 +623,7 @@ export class DescentParser {
     }
     this.expect(RBRACE);
     if (protocol && !kindIsKnown(protocol, knownKinds.protocol)) throw BAIL;
-    return { kind: "Api", name, protocol, ops, doc, span: s.spanFrom(start, line, col) };
+    return { kind: "Api", name, protocol, ops: fit(ops), doc, span: s.spanFrom(start, line, col) };
   }
 
   private opDecl(): A.OpDecl {
@@ -661,9 +661,9 @@ export class DescentParser {
       name,
       domain,
       codomain,
-      errors,
+      errors: fit(errors),
       http,
-      modifiers,
+      modifiers: fit(modifiers),
       doc,
       span: s.spanFrom(start, line, col),
     };
@@ -695,7 +695,7 @@ export class DescentParser {
       }
       this.expect(RBRACE);
     }
-    return { kind: "Calls", target, policy, hasBlock, span: s.spanFrom(start, line, col) };
+    return { kind: "Calls", target, policy: fit(policy), hasBlock, span: s.spanFrom(start, line, col) };
   }
 
   private breakerPolicy(): A.BreakerPolicy {
@@ -833,7 +833,7 @@ export class DescentParser {
       s.next();
       parts.push(this.flowPar());
     }
-    return { kind: "FlowSeq", parts, span: this.spanFromNode(first) };
+    return { kind: "FlowSeq", parts: fit(parts), span: this.spanFromNode(first) };
   }
 
   private flowPar(): A.FlowExpr {
@@ -847,7 +847,7 @@ export class DescentParser {
       s.next();
       parts.push(this.flowAtom());
     }
-    return { kind: op === AMP ? "FlowFanout" : "FlowPar", parts, span: this.spanFromNode(first) };
+    return { kind: op === AMP ? "FlowFanout" : "FlowPar", parts: fit(parts), span: this.spanFromNode(first) };
   }
 
   private flowAtom(): A.FlowExpr {
@@ -895,7 +895,7 @@ export class DescentParser {
       this.optional(COMMA);
     }
     this.expect(RBRACE);
-    return { kind: "Saga", name, input, by, items, doc, span: s.spanFrom(start, line, col) };
+    return { kind: "Saga", name, input, by, items: fit(items), doc, span: s.spanFrom(start, line, col) };
   }
 
   private sagaParallel(): A.SagaParallel {
@@ -909,7 +909,7 @@ export class DescentParser {
       this.optional(COMMA);
     }
     this.expect(RBRACE);
-    return { kind: "Parallel", steps, span: s.spanFrom(start, line, col) };
+    return { kind: "Parallel", steps: fit(steps), span: s.spanFrom(start, line, col) };
   }
 
   private sagaStep(): A.SagaStep {
@@ -974,7 +974,7 @@ export class DescentParser {
       this.optional(COMMA);
     }
     this.expect(RBRACE);
-    return { kind: "Gateway", name, members, doc, span: s.spanFrom(start, line, col) };
+    return { kind: "Gateway", name, members: fit(members), doc, span: s.spanFrom(start, line, col) };
   }
 
   private authMember(): A.AuthMember {
@@ -1008,7 +1008,7 @@ export class DescentParser {
       }
     }
     this.expect(RBRACE);
-    return { kind: "Cors", origins, props, span: s.spanFrom(start, line, col) };
+    return { kind: "Cors", origins: fit(origins), props: fit(props), span: s.spanFrom(start, line, col) };
   }
 
   private routeMember(): A.RouteMember {
@@ -1035,7 +1035,7 @@ export class DescentParser {
       }
       this.expect(RBRACE);
     }
-    return { kind: "Route", path, service, api, props, hasBlock, span: s.spanFrom(start, line, col) };
+    return { kind: "Route", path, service, api, props: fit(props), hasBlock, span: s.spanFrom(start, line, col) };
   }
 
   // ------------------------------------------------------------------ deploy and rules
@@ -1052,7 +1052,7 @@ export class DescentParser {
       this.optional(COMMA);
     }
     this.expect(RBRACE);
-    return { kind: "Deploy", name, members, doc, span: s.spanFrom(start, line, col) };
+    return { kind: "Deploy", name, members: fit(members), doc, span: s.spanFrom(start, line, col) };
   }
 
   private deployBlock(): A.DeployBlock {
@@ -1098,7 +1098,7 @@ export class DescentParser {
       this.optional(COMMA);
     }
     this.expect(RBRACE);
-    return { kind: "Rules", items, doc, span: s.spanFrom(start, line, col) };
+    return { kind: "Rules", items: fit(items), doc, span: s.spanFrom(start, line, col) };
   }
 
   private failOnItem(): A.FailOnItem {
@@ -1190,4 +1190,12 @@ function decodeEscapes(text: string, from: number, to: number): string {
 
 function isHex(c: number): boolean {
   return (c >= 48 && c <= 57) || (c >= 65 && c <= 70) || (c >= 97 && c <= 102);
+}
+
+/**
+ * `xs` without spare room: an array grown by `push` keeps capacity for 17 elements, 152 bytes
+ * for a list of one, and the syntax trees of a large workspace hold hundreds of thousands.
+ */
+function fit<T>(xs: T[]): T[] {
+  return xs.length === 0 ? xs : xs.slice();
 }

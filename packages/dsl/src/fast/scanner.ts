@@ -132,6 +132,7 @@ export class Scanner {
   lastEndCol = 1;
 
   readonly comments: Comment[] = [];
+  private readonly spellings = new Map<string, string>();
 
   /**
    * A scanner at the start of `text`, or at `from`: an offset between top-level declarations
@@ -161,7 +162,20 @@ export class Scanner {
   }
 
   image(): string {
-    return this.text.slice(this.start, this.end);
+    return this.slice(this.start, this.end);
+  }
+
+  /**
+   * The text from `start` to `end`, one string per spelling within the file: names such as `id`
+   * or units such as `ms` recur thousands of times, and a large workspace would otherwise hold
+   * a copy of each (and hash each copy again when it is looked up).
+   */
+  slice(start: number, end: number): string {
+    const s = this.text.slice(start, end);
+    const seen = this.spellings.get(s);
+    if (seen !== undefined) return seen;
+    this.spellings.set(s, s);
+    return s;
   }
 
   /** Whether the current token is the word `w` (a keyword is a whole identifier). */
