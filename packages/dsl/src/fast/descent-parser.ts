@@ -145,9 +145,7 @@ export class DescentParser {
   private stringLit(): A.StringLit {
     const s = this.s;
     if (!this.at(STRING)) throw BAIL;
-    const value = s.escaped
-      ? decodeEscapes(s.text, s.start + 1, s.end - 1)
-      : s.slice(s.start + 1, s.end - 1);
+    const value = s.escaped ? decodeEscapes(s.text, s.start + 1, s.end - 1) : s.slice(s.start + 1, s.end - 1);
     const lit: A.StringLit = { kind: "String", value, span: s.span() };
     s.next();
     return lit;
@@ -1035,7 +1033,15 @@ export class DescentParser {
       }
       this.expect(RBRACE);
     }
-    return { kind: "Route", path, service, api, props: fit(props), hasBlock, span: s.spanFrom(start, line, col) };
+    return {
+      kind: "Route",
+      path,
+      service,
+      api,
+      props: fit(props),
+      hasBlock,
+      span: s.spanFrom(start, line, col),
+    };
   }
 
   // ------------------------------------------------------------------ deploy and rules
