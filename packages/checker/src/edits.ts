@@ -1,16 +1,16 @@
 // Text edits for fixes, built from spans the Model gives (no source text needed).
 
-import type { Span, TextEdit } from "@archc/dsl";
+import { plainSpan, type Span, type TextEdit } from "@archc/dsl";
 
 /** A zero-width span just after `span`. */
 export function pointAfter(span: Span): Span {
-  return { ...span, start: span.end, line: span.endLine, col: span.endCol };
+  return { ...plainSpan(span), start: span.end, line: span.endLine, col: span.endCol };
 }
 
 /** A zero-width span just before the last character of `span` (its closing `}`). */
 export function pointBeforeLastChar(span: Span): Span {
   return {
-    ...span,
+    ...plainSpan(span),
     start: span.end - 1,
     end: span.end - 1,
     line: span.endLine,

@@ -183,7 +183,7 @@ function commentOf(file: string, lines: LineIndex, t: IToken, diagnostics: Diagn
       code: "E0104",
       severity: "error",
       message: "expected `*/` to close this block comment, found the end of the file",
-      span: { ...span, end: span.start + 2, endLine: span.line, endCol: span.col + 2 },
+      span: lines.span(file, span.start, span.start + 2),
       related: [],
       help: "close it with `*/`",
     });

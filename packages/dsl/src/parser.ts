@@ -233,26 +233,18 @@ export class ArchParser extends EmbeddedActionsParser {
   private rangeOf(t: IToken): A.Range {
     const [lowRaw, highRaw] = t.image.split("..");
     const span = this.tokSpan(t);
-    const part = (raw: string, startOffset: number, startColumn: number): A.Quantity => {
+    const part = (raw: string, startOffset: number): A.Quantity => {
       const [value, unit] = splitQuantity(raw);
       return {
         kind: "Quantity",
         value,
         unit,
         raw,
-        span: {
-          file: this.file,
-          start: startOffset,
-          end: startOffset + raw.length,
-          line: span.line,
-          col: startColumn,
-          endLine: span.line,
-          endCol: startColumn + raw.length,
-        },
+        span: this.lines.span(this.file, startOffset, startOffset + raw.length),
       };
     };
-    const low = part(lowRaw, t.startOffset, span.col);
-    const high = part(highRaw, t.startOffset + lowRaw.length + 2, span.col + lowRaw.length + 2);
+    const low = part(lowRaw, t.startOffset);
+    const high = part(highRaw, t.startOffset + lowRaw.length + 2);
     return { kind: "Range", low, high, span };
   }
 
@@ -261,13 +253,7 @@ export class ArchParser extends EmbeddedActionsParser {
     const value = decodeString(t.image, (off, len, msg) =>
       this.report(
         "E0103",
-        {
-          ...span,
-          start: span.start + off,
-          end: span.start + off + len,
-          col: span.col + off,
-          endCol: span.col + off + len,
-        },
+        this.lines.span(this.file, span.start + off, span.start + off + len),
         msg,
         'valid escapes are \\" \\\\ \\n \\t and \\u{HEX}',
       ),

@@ -14,6 +14,102 @@ export interface Span {
 }
 
 /**
+ * Where the lines of one parsed text start (offsets, ascending, the first 0). The spans a parse
+ * makes share one table and work their lines and columns out of it when asked. `starts` may
+ * still grow while the parse that owns it runs; no span asks about text beyond what is scanned.
+ */
+export class LineStarts {
+  constructor(
+    readonly file: string,
+    readonly starts: readonly number[],
+  ) {}
+
+  /** The 1-based line holding `offset`. */
+  lineOf(offset: number): number {
+    const starts = this.starts;
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo + 1;
+  }
+}
+
+/**
+ * A span made by the parser: its offsets and its file's line table, lines and columns computed
+ * on demand. A large workspace holds millions of spans (one per name, literal and node): 48
+ * bytes each, against 80 for the seven fields of a plain object. Equal to a plain span with
+ * the same seven values (`sameSpan`); `toJSON` writes those seven fields.
+ */
+export class TextSpan implements Span {
+  constructor(
+    readonly lines: LineStarts,
+    readonly start: number,
+    readonly end: number,
+  ) {}
+
+  get file(): string {
+    return this.lines.file;
+  }
+
+  get line(): number {
+    return this.lines.lineOf(this.start);
+  }
+
+  get col(): number {
+    return this.start - this.lines.starts[this.lines.lineOf(this.start) - 1] + 1;
+  }
+
+  get endLine(): number {
+    return this.lines.lineOf(this.end);
+  }
+
+  get endCol(): number {
+    return this.end - this.lines.starts[this.lines.lineOf(this.end) - 1] + 1;
+  }
+
+  toJSON(): Span {
+    return plainSpan(this);
+  }
+}
+
+/** The seven fields of `s` in a plain object (for JSON, structured clones and spreading). */
+export function plainSpan(s: Span): Span {
+  return {
+    file: s.file,
+    start: s.start,
+    end: s.end,
+    line: s.line,
+    col: s.col,
+    endLine: s.endLine,
+    endCol: s.endCol,
+  };
+}
+
+/** Whether `x` has a span's fields (a plain span or a parser's). */
+export function isSpan(x: object): x is Span {
+  const s = x as Partial<Span>;
+  return typeof s.file === "string" && typeof s.start === "number" && typeof s.endCol === "number";
+}
+
+/** Whether `a` and `b` cover the same range of the same file (whatever their representation). */
+export function sameSpan(a: Span, b: Span): boolean {
+  return (
+    a === b ||
+    (a.start === b.start &&
+      a.end === b.end &&
+      a.file === b.file &&
+      a.line === b.line &&
+      a.col === b.col &&
+      a.endLine === b.endLine &&
+      a.endCol === b.endCol)
+  );
+}
+
+/**
  * Maps offsets to 1-based line/column for one text, in O(log lines) — O(1) when offsets are
  * looked up mostly in order, as the parser does.
  */
@@ -21,6 +117,7 @@ export class LineIndex {
   private readonly lineStarts: number[];
   /** The 0-based line of the last lookup: where the next one most likely falls. */
   private hint = 0;
+  private shared: LineStarts | undefined;
 
   constructor(readonly text: string) {
     const starts = [0];
@@ -79,10 +176,13 @@ export class LineIndex {
   }
 
   span(file: string, start: number, end: number): Span {
-    const line = this.lineOf(start);
-    const col = this.colOf(start, line);
-    const endLine = this.lineOf(end);
-    return { file, start, end, line, col, endLine, endCol: this.colOf(end, endLine) };
+    return new TextSpan(this.table(file), start, end);
+  }
+
+  /** The line table of this text as spans of `file` share it. */
+  table(file: string): LineStarts {
+    if (this.shared?.file !== file) this.shared = new LineStarts(file, this.lineStarts);
+    return this.shared;
   }
 }
 
@@ -90,6 +190,8 @@ export class LineIndex {
 export function joinSpans(a: Span, b: Span): Span {
   const first = a.start <= b.start ? a : b;
   const last = a.end >= b.end ? a : b;
+  if (a instanceof TextSpan && b instanceof TextSpan && a.lines === b.lines)
+    return new TextSpan(a.lines, first.start, last.end);
   return {
     file: a.file,
     start: first.start,

@@ -7,6 +7,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { Diagnostic } from "../src/diagnostic.js";
 import { type ParseResult, parseSource } from "../src/parse.js";
+import { plainSpan } from "../src/span.js";
 import {
   decodeViolations,
   FUZZ_FILE,
@@ -65,13 +66,14 @@ describe("front-end fuzzing", () => {
     expect(good.diagnostics.map((d) => d.code)).toEqual(["E0117"]);
     expect(parseResultViolations(text, FUZZ_FILE, good)).toEqual([]);
     const d = good.diagnostics[0];
+    const span = plainSpan(d.span);
     const broken = (diagnostic: Diagnostic): ParseResult => ({ ...good, diagnostics: [diagnostic] });
     const cases: [Diagnostic, RegExp][] = [
       [{ ...d, code: "E9999" }, /not in the catalogue/],
       [{ ...d, message: "port is wrong" }, /expected\/found/],
-      [{ ...d, span: { ...d.span, end: text.length + 1 } }, /out of bounds/],
-      [{ ...d, span: { ...d.span, col: d.span.col + 1 } }, /disagree with offsets/],
-      [{ ...d, span: { ...d.span, file: "other.arch" } }, /out of bounds/],
+      [{ ...d, span: { ...span, end: text.length + 1 } }, /out of bounds/],
+      [{ ...d, span: { ...span, col: span.col + 1 } }, /disagree with offsets/],
+      [{ ...d, span: { ...span, file: "other.arch" } }, /out of bounds/],
     ];
     for (const [diagnostic, problem] of cases) {
       expect(parseResultViolations(text, FUZZ_FILE, broken(diagnostic)).join("\n")).toMatch(problem);

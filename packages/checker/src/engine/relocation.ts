@@ -10,7 +10,7 @@
 // previous ones with their spans relocated (`finding`).
 
 import type { Shift } from "@archc/compiler";
-import type { Diagnostic, Span, Workspace } from "@archc/dsl";
+import { type Diagnostic, isSpan, type Span, sameSpan, type Workspace } from "@archc/dsl";
 import type { Finding } from "./suppressions.js";
 
 /** One file's edited stretch: old text [start, oldEnd) became new text [start, newEnd). */
@@ -65,7 +65,7 @@ export class Relocation {
     const startCols = s.start <= e.lineEnd ? e.cols : 0;
     const endCols = s.end <= e.lineEnd ? e.cols : 0;
     return {
-      ...s,
+      file: s.file,
       start: s.start + e.offset,
       end: s.end + e.offset,
       line: s.line + e.lines,
@@ -152,23 +152,6 @@ export class Relocation {
       elements: f.elements,
     };
   }
-}
-
-function isSpan(x: object): x is Span {
-  const s = x as Partial<Span>;
-  return typeof s.file === "string" && typeof s.start === "number" && typeof s.endCol === "number";
-}
-
-function sameSpan(a: Span, b: Span): boolean {
-  return (
-    a.file === b.file &&
-    a.start === b.start &&
-    a.end === b.end &&
-    a.line === b.line &&
-    a.col === b.col &&
-    a.endLine === b.endLine &&
-    a.endCol === b.endCol
-  );
 }
 
 /** The one stretch in which `was` and `now` differ: their common prefix and suffix kept. */

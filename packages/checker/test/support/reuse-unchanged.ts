@@ -3,6 +3,7 @@
 // with a memo exercises every reuse the memo could make.
 
 import type { Model } from "@archc/compiler";
+import { isSpan, sameSpan } from "@archc/dsl";
 
 export function reuseUnchanged(prev: Model, next: Model): Model {
   return share(prev, next) as Model;
@@ -16,6 +17,8 @@ function share(prev: unknown, next: unknown): unknown {
     return out.length === prev.length && out.every((x, i) => x === prev[i]) ? prev : Object.freeze(out);
   }
   if (Array.isArray(prev)) return next;
+  // A span is a value (a parser's span computes its lines from its file's line table).
+  if (isSpan(next)) return isSpan(prev) && sameSpan(prev, next) ? prev : next;
   const p = prev as Record<string, unknown>;
   const n = next as Record<string, unknown>;
   const out: Record<string, unknown> = {};

@@ -3,7 +3,7 @@
 // and no two ops share a method and path.
 
 import type { OpDecl, Span } from "@archc/dsl";
-import { suggestNames } from "@archc/dsl";
+import { plainSpan, suggestNames } from "@archc/dsl";
 import type { CompileContext } from "../context.js";
 import { replaceName } from "../diagnostics.js";
 import type { Op } from "../model/schema.js";
@@ -140,5 +140,5 @@ function within(literal: Span, value: string, offset: number, length: number): S
   if (!plain) return literal;
   const start = literal.start + 1 + offset;
   const col = literal.col + 1 + offset;
-  return { ...literal, start, end: start + length, col, endCol: col + length };
+  return { ...plainSpan(literal), start, end: start + length, col, endCol: col + length };
 }

@@ -12,7 +12,7 @@
 // (written before it, so compared separately). Files with syntax errors are left out: recovery
 // may look past a declaration.
 
-import type { ParsedFile, Span, Workspace } from "@archc/dsl";
+import { type ParsedFile, plainSpan, type Span, type Workspace } from "@archc/dsl";
 import type { DeclSymbol, SymbolTable } from "../names/collect-decls.js";
 
 /** How one declaration moved between two parses of its file. */
@@ -89,8 +89,8 @@ export function isStill(shift: Shift): boolean {
 /** `s` moved by `shift`, or undefined when it lies outside the declaration (it came from elsewhere). */
 export function moveSpan(s: Span, shift: Shift): Span | undefined {
   if (s.file !== shift.file || s.start < shift.from || s.end > shift.to) return undefined;
-  // A copy keeps the span's key order.
-  const out = { ...s } as { -readonly [K in keyof Span]: Span[K] };
+  // A plain copy (a parser's span computes its lines from its file's old line table).
+  const out = plainSpan(s) as { -readonly [K in keyof Span]: Span[K] };
   out.start += shift.offset;
   out.end += shift.offset;
   out.line += shift.lines;

@@ -4,6 +4,7 @@
 // reused from the previous compilation are already those objects: only the names the reuse
 // passes list as built afresh are compared, in the tables they track.
 
+import { isSpan, sameSpan, TextSpan } from "@archc/dsl";
 import type { Model } from "../model/schema.js";
 
 /** Tables whose entries are rebuilt on every compilation and then shared when unchanged. */
@@ -60,6 +61,8 @@ export function sameValue(a: unknown, b: unknown): boolean {
   }
   if (Array.isArray(b) || a instanceof Set || a instanceof Map || b instanceof Set || b instanceof Map)
     return false;
+  // A parser's span (offsets and its file's line table) is equal to any span with its values.
+  if (a instanceof TextSpan || b instanceof TextSpan) return isSpan(a) && isSpan(b) && sameSpan(a, b);
   const ka = Object.keys(a);
   const kb = Object.keys(b);
   if (ka.length !== kb.length) return false;

@@ -169,24 +169,13 @@ export class DescentParser {
     const s = this.s;
     const text = s.text;
     const span = s.span();
-    const part = (start: number, numEnd: number, end: number): A.Quantity => {
-      const col = span.col + (start - span.start);
-      return {
-        kind: "Quantity",
-        value: numberValue(text, start, numEnd),
-        unit: s.slice(numEnd, end),
-        raw: s.slice(start, end),
-        span: {
-          file: this.file,
-          start,
-          end,
-          line: span.line,
-          col,
-          endLine: span.line,
-          endCol: col + (end - start),
-        },
-      };
-    };
+    const part = (start: number, numEnd: number, end: number): A.Quantity => ({
+      kind: "Quantity",
+      value: numberValue(text, start, numEnd),
+      unit: s.slice(numEnd, end),
+      raw: s.slice(start, end),
+      span: s.spanOf(start, end),
+    });
     const low = part(s.start, s.numEnd, s.lowEnd);
     const high = part(s.lowEnd + 2, s.highNumEnd, s.end);
     s.next();
@@ -208,17 +197,7 @@ export class DescentParser {
 
   /** From the start of `node` to the end of the last token consumed (parser.ts spanFromNode). */
   private spanFromNode(node: { span: A.Node["span"] }): A.Node["span"] {
-    const s = this.s;
-    const n = node.span;
-    return {
-      file: this.file,
-      start: n.start,
-      end: s.lastEnd,
-      line: n.line,
-      col: n.col,
-      endLine: s.lastLine,
-      endCol: s.lastEndCol,
-    };
+    return this.s.spanFrom(node.span.start);
   }
 
   // ------------------------------------------------------------------ declarations
@@ -226,11 +205,9 @@ export class DescentParser {
   private importDecl(): A.ImportDecl {
     const s = this.s;
     const start = s.start;
-    const line = s.line;
-    const col = s.col;
     s.next();
     const path = this.stringLit();
-    return { kind: "Import", path, span: s.spanFrom(start, line, col) };
+    return { kind: "Import", path, span: s.spanFrom(start) };
   }
 
   private decl(word: string): A.Decl {
@@ -268,23 +245,23 @@ export class DescentParser {
 
   private systemDecl(): A.SystemDecl {
     const s = this.s;
-    const { start, line, col, doc } = s;
+    const { start, doc } = s;
     s.next();
     const name = this.name();
     const title = this.at(STRING) ? this.stringLit() : undefined;
     const props = this.at(LBRACE) ? this.simpleBlock("system") : [];
-    return { kind: "System", name, title, props, doc, span: s.spanFrom(start, line, col) };
+    return { kind: "System", name, title, props, doc, span: s.spanFrom(start) };
   }
 
   private typeDecl(): A.TypeDecl | A.AliasDecl {
     const s = this.s;
-    const { start, line, col, doc } = s;
+    const { start, doc } = s;
     s.next();
     const name = this.name();
     if (this.at(EQUALS)) {
       s.next();
       const target = this.typeRef();
-      return { kind: "Alias", name, target, doc, span: s.spanFrom(start, line, col) };
+      return { kind: "Alias", name, target, doc, span: s.spanFrom(start) };
     }
     this.expect(LBRACE);
     const fields: A.Field[] = [];
@@ -293,12 +270,12 @@ export class DescentParser {
       this.optional(COMMA);
     }
     this.expect(RBRACE);
-    return { kind: "Type", name, fields: fit(fields), doc, span: s.spanFrom(start, line, col) };
+    return { kind: "Type", name, fields: fit(fields), doc, span: s.spanFrom(start) };
   }
 
   private field(): A.Field {
     const s = this.s;
-    const { start, line, col, doc } = s;
+    const { start, doc } = s;
     const name = this.at(STRING) ? this.stringLit() : this.name();
     let optional = false;
     if (this.at(QUESTION)) {
@@ -307,12 +284,12 @@ export class DescentParser {
     }
     this.expect(COLON);
     const type = this.typeRef();
-    return { kind: "Field", name, optional, type, doc, span: s.spanFrom(start, line, col) };
+    return { kind: "Field", name, optional, type, doc, span: s.spanFrom(start) };
   }
 
   private enumDecl(): A.EnumDecl {
     const s = this.s;
-    const { start, line, col, doc } = s;
+    const { start, doc } = s;
     s.next();
     const name = this.name();
     const members: A.Name[] = [];
@@ -322,36 +299,36 @@ export class DescentParser {
       this.optional(COMMA);
     }
     this.expect(RBRACE);
-    return { kind: "Enum", name, members: fit(members), doc, span: s.spanFrom(start, line, col) };
+    return { kind: "Enum", name, members: fit(members), doc, span: s.spanFrom(start) };
   }
 
   private storeDecl(): A.StoreDecl {
     const s = this.s;
-    const { start, line, col, doc } = s;
+    const { start, doc } = s;
     s.next();
     const name = this.name();
     this.expect(COLON);
     const storeKind = this.name();
     const props = this.at(LBRACE) ? this.simpleBlock("store") : [];
     if (!kindIsKnown(storeKind, knownKinds.store)) throw BAIL;
-    return { kind: "Store", name, storeKind, props, doc, span: s.spanFrom(start, line, col) };
+    return { kind: "Store", name, storeKind, props, doc, span: s.spanFrom(start) };
   }
 
   private brokerDecl(): A.BrokerDecl {
     const s = this.s;
-    const { start, line, col, doc } = s;
+    const { start, doc } = s;
     s.next();
     const name = this.name();
     this.expect(COLON);
     const brokerKind = this.name();
     const props = this.at(LBRACE) ? this.simpleBlock("broker") : [];
     if (!kindIsKnown(brokerKind, knownKinds.broker)) throw BAIL;
-    return { kind: "Broker", name, brokerKind, props, doc, span: s.spanFrom(start, line, col) };
+    return { kind: "Broker", name, brokerKind, props, doc, span: s.spanFrom(start) };
   }
 
   private topicDecl(): A.TopicDecl {
     const s = this.s;
-    const { start, line, col, doc } = s;
+    const { start, doc } = s;
     s.next();
     const name = this.name();
     let broker: Maybe<A.Name>;
@@ -360,12 +337,12 @@ export class DescentParser {
       broker = this.name();
     }
     const props = this.at(LBRACE) ? this.simpleBlock("topic") : [];
-    return { kind: "Topic", name, broker, props, doc, span: s.spanFrom(start, line, col) };
+    return { kind: "Topic", name, broker, props, doc, span: s.spanFrom(start) };
   }
 
   private eventDecl(): A.EventDecl {
     const s = this.s;
-    const { start, line, col, doc } = s;
+    const { start, doc } = s;
     s.next();
     const name = this.name();
     this.expect(COLON);
@@ -375,7 +352,7 @@ export class DescentParser {
       s.next();
       topic = this.name();
     }
-    return { kind: "Event", name, payload, topic, doc, span: s.spanFrom(start, line, col) };
+    return { kind: "Event", name, payload, topic, doc, span: s.spanFrom(start) };
   }
 
   // ------------------------------------------------------------------ types
@@ -401,7 +378,7 @@ export class DescentParser {
       return inner;
     }
     // `list` and `map` are types only before `<`; otherwise they are names like any other.
-    const { start, line, col } = s;
+    const { start } = s;
     const name = this.name();
     if (!this.at(LANGLE) || (name.text !== "list" && name.text !== "map")) {
       return { kind: "NamedType", name, span: name.span };
@@ -410,13 +387,13 @@ export class DescentParser {
     if (name.text === "list") {
       const element = this.typeRef();
       this.expect(RANGLE);
-      return { kind: "ListType", element, span: s.spanFrom(start, line, col) };
+      return { kind: "ListType", element, span: s.spanFrom(start) };
     }
     const key = this.typeRef();
     this.expect(COMMA);
     const value = this.typeRef();
     this.expect(RANGLE);
-    return { kind: "MapType", key, value, span: s.spanFrom(start, line, col) };
+    return { kind: "MapType", key, value, span: s.spanFrom(start) };
   }
 
   // ------------------------------------------------------------------ simple members
@@ -441,7 +418,7 @@ export class DescentParser {
   /** `key [value]`, where the current token is the key, spelled `keyText`. */
   private simpleMember(ctx: BlockContext, keyText: string): A.SimpleMember {
     const s = this.s;
-    const { start, line, col } = s;
+    const { start, line } = s;
     const key = this.nameAs(keyText);
     const kind: unknown = blockProperties[ctx][keyText];
     if (typeof kind !== "string") throw BAIL; // an unknown property: E0114
@@ -458,14 +435,14 @@ export class DescentParser {
       return { kind: "Flag", name: key, span: key.span };
     }
     if (!valueIsClean(keyText, kind as ValueKind, value)) throw BAIL;
-    return { kind: "Property", key, value, span: s.spanFrom(start, line, col) };
+    return { kind: "Property", key, value, span: s.spanFrom(start) };
   }
 
   // ------------------------------------------------------------------ services
 
   private serviceDecl(): A.ServiceDecl {
     const s = this.s;
-    const { start, line, col, doc } = s;
+    const { start, doc } = s;
     s.next();
     const name = this.name();
     const title = this.at(STRING) ? this.stringLit() : undefined;
@@ -476,7 +453,7 @@ export class DescentParser {
       this.optional(COMMA);
     }
     this.expect(RBRACE);
-    return { kind: "Service", name, title, members: fit(members), doc, span: s.spanFrom(start, line, col) };
+    return { kind: "Service", name, title, members: fit(members), doc, span: s.spanFrom(start) };
   }
 
   private serviceMember(word: string): A.ServiceMember {
@@ -508,7 +485,7 @@ export class DescentParser {
 
   private replicasMember(): A.ReplicasMember {
     const s = this.s;
-    const { start, line, col } = s;
+    const { start } = s;
     s.next();
     const count = this.literal();
     let cpuTarget: Maybe<A.Literal>;
@@ -526,13 +503,13 @@ export class DescentParser {
       kind: "Replicas",
       count: count as A.Quantity | A.Range,
       cpuTarget: cpuTarget as Maybe<A.Quantity>,
-      span: s.spanFrom(start, line, col),
+      span: s.spanFrom(start),
     };
   }
 
   private resourcesMember(): A.ResourcesMember {
     const s = this.s;
-    const { start, line, col } = s;
+    const { start } = s;
     s.next();
     let cpu: Maybe<A.Literal>;
     let memory: Maybe<A.Literal>;
@@ -553,27 +530,27 @@ export class DescentParser {
       kind: "Resources",
       cpu: cpu as Maybe<A.Quantity | A.Range>,
       memory: memory as Maybe<A.Quantity | A.Range>,
-      span: s.spanFrom(start, line, col),
+      span: s.spanFrom(start),
     };
   }
 
   private balanceMember(): A.BalanceMember {
     const s = this.s;
-    const { start, line, col } = s;
+    const { start } = s;
     s.next();
     if (s.isWord("hash")) {
       const strategy = this.nameAs("hash");
       const hashField = this.name();
-      return { kind: "Balance", strategy, hashField, span: s.spanFrom(start, line, col) };
+      return { kind: "Balance", strategy, hashField, span: s.spanFrom(start) };
     }
     const strategy = this.name();
     if (!kindIsKnown(strategy, knownKinds.balance)) throw BAIL;
-    return { kind: "Balance", strategy, span: s.spanFrom(start, line, col) };
+    return { kind: "Balance", strategy, span: s.spanFrom(start) };
   }
 
   private envMember(): A.EnvMember {
     const s = this.s;
-    const { start, line, col } = s;
+    const { start } = s;
     s.next();
     const entries: A.EnvEntry[] = [];
     this.expect(LBRACE);
@@ -585,31 +562,31 @@ export class DescentParser {
       this.optional(COMMA);
     }
     this.expect(RBRACE);
-    return { kind: "Env", entries: fit(entries), span: s.spanFrom(start, line, col) };
+    return { kind: "Env", entries: fit(entries), span: s.spanFrom(start) };
   }
 
   private secretMember(): A.SecretMember {
     const s = this.s;
-    const { start, line, col } = s;
+    const { start } = s;
     s.next();
     const name = this.name();
     this.expectWord("from");
     const from = this.stringLit();
-    return { kind: "Secret", name, from, span: s.spanFrom(start, line, col) };
+    return { kind: "Secret", name, from, span: s.spanFrom(start) };
   }
 
   private usesMember(): A.UsesMember {
     const s = this.s;
-    const { start, line, col } = s;
+    const { start } = s;
     s.next();
     const store = this.name();
     const mode = s.isWord("read") || s.isWord("write") ? this.name() : undefined;
-    return { kind: "Uses", store, mode, span: s.spanFrom(start, line, col) };
+    return { kind: "Uses", store, mode, span: s.spanFrom(start) };
   }
 
   private apiDecl(): A.ApiDecl {
     const s = this.s;
-    const { start, line, col, doc } = s;
+    const { start, doc } = s;
     s.next();
     const name = this.name();
     const protocol = this.at(IDENT) ? this.name() : undefined;
@@ -621,12 +598,12 @@ export class DescentParser {
     }
     this.expect(RBRACE);
     if (protocol && !kindIsKnown(protocol, knownKinds.protocol)) throw BAIL;
-    return { kind: "Api", name, protocol, ops: fit(ops), doc, span: s.spanFrom(start, line, col) };
+    return { kind: "Api", name, protocol, ops: fit(ops), doc, span: s.spanFrom(start) };
   }
 
   private opDecl(): A.OpDecl {
     const s = this.s;
-    const { start, line, col, doc } = s;
+    const { start, doc } = s;
     s.next();
     const name = this.name();
     this.expect(COLON);
@@ -663,22 +640,22 @@ export class DescentParser {
       http,
       modifiers: fit(modifiers),
       doc,
-      span: s.spanFrom(start, line, col),
+      span: s.spanFrom(start),
     };
   }
 
   private httpBinding(method: string): A.HttpBinding {
     const s = this.s;
-    const { start, line, col } = s;
+    const { start } = s;
     const m = this.nameAs(method);
     const path = this.stringLit();
     if (!path.value.startsWith("/")) throw BAIL;
-    return { kind: "Http", method: m, path, span: s.spanFrom(start, line, col) };
+    return { kind: "Http", method: m, path, span: s.spanFrom(start) };
   }
 
   private callsMember(): A.CallsMember {
     const s = this.s;
-    const { start, line, col } = s;
+    const { start } = s;
     s.next();
     const target = this.opRef(this.name());
     const policy: A.PolicyItem[] = [];
@@ -693,12 +670,12 @@ export class DescentParser {
       }
       this.expect(RBRACE);
     }
-    return { kind: "Calls", target, policy: fit(policy), hasBlock, span: s.spanFrom(start, line, col) };
+    return { kind: "Calls", target, policy: fit(policy), hasBlock, span: s.spanFrom(start) };
   }
 
   private breakerPolicy(): A.BreakerPolicy {
     const s = this.s;
-    const { start, line, col } = s;
+    const { start } = s;
     s.next();
     const failures = this.literal();
     this.expectWord("in");
@@ -708,21 +685,21 @@ export class DescentParser {
       kind: "Breaker",
       failures: failures as A.Quantity,
       window: window as A.Quantity,
-      span: s.spanFrom(start, line, col),
+      span: s.spanFrom(start),
     };
   }
 
   private publishesMember(): A.PublishesMember {
     const s = this.s;
-    const { start, line, col } = s;
+    const { start } = s;
     s.next();
     const event = this.name();
-    return { kind: "Publishes", event, span: s.spanFrom(start, line, col) };
+    return { kind: "Publishes", event, span: s.spanFrom(start) };
   }
 
   private consumesMember(): A.ConsumesMember {
     const s = this.s;
-    const { start, line, col } = s;
+    const { start } = s;
     s.next();
     const event = this.name();
     let handler: A.ConsumesMember["handler"];
@@ -735,7 +712,7 @@ export class DescentParser {
         handler = { api: first, op: second, span: this.spanFromNode(first) };
       } else handler = { op: first, span: first.span };
     }
-    return { kind: "Consumes", event, handler, span: s.spanFrom(start, line, col) };
+    return { kind: "Consumes", event, handler, span: s.spanFrom(start) };
   }
 
   /** `svc.op` or `svc.api.op`, its first name already read. */
@@ -755,7 +732,7 @@ export class DescentParser {
 
   private flowDecl(): A.FlowDecl {
     const s = this.s;
-    const { start, line, col, doc } = s;
+    const { start, doc } = s;
     s.next();
     const name = this.name();
     let signature: A.FlowDecl["signature"];
@@ -793,13 +770,13 @@ export class DescentParser {
       slo,
       hasBlock,
       doc,
-      span: s.spanFrom(start, line, col),
+      span: s.spanFrom(start),
     };
   }
 
   private sloProp(): A.FlowSlo {
     const s = this.s;
-    const { start, line, col } = s;
+    const { start } = s;
     s.next();
     let latency: Maybe<A.Literal>;
     let availability: Maybe<A.Literal>;
@@ -818,7 +795,7 @@ export class DescentParser {
       kind: "Slo",
       latency: latency as Maybe<A.Quantity>,
       availability: availability as Maybe<A.Quantity>,
-      span: s.spanFrom(start, line, col),
+      span: s.spanFrom(start),
     };
   }
 
@@ -857,13 +834,13 @@ export class DescentParser {
       return inner;
     }
     // `id` opens an identity only before `<`; otherwise it is a service name.
-    const { start, line, col } = s;
+    const { start } = s;
     const first = this.name();
     if (this.at(LANGLE) && first.text === "id") {
       s.next();
       const type = this.typeRef();
       this.expect(RANGLE);
-      return { kind: "FlowId", type, span: s.spanFrom(start, line, col) };
+      return { kind: "FlowId", type, span: s.spanFrom(start) };
     }
     const ref = this.opRef(first);
     return { kind: "FlowOp", ref, span: ref.span };
@@ -873,7 +850,7 @@ export class DescentParser {
 
   private sagaDecl(): A.SagaDecl {
     const s = this.s;
-    const { start, line, col, doc } = s;
+    const { start, doc } = s;
     s.next();
     const name = this.name();
     this.expect(LPAREN);
@@ -893,12 +870,12 @@ export class DescentParser {
       this.optional(COMMA);
     }
     this.expect(RBRACE);
-    return { kind: "Saga", name, input, by, items: fit(items), doc, span: s.spanFrom(start, line, col) };
+    return { kind: "Saga", name, input, by, items: fit(items), doc, span: s.spanFrom(start) };
   }
 
   private sagaParallel(): A.SagaParallel {
     const s = this.s;
-    const { start, line, col } = s;
+    const { start } = s;
     s.next();
     const steps: A.SagaStep[] = [];
     this.expect(LBRACE);
@@ -907,12 +884,12 @@ export class DescentParser {
       this.optional(COMMA);
     }
     this.expect(RBRACE);
-    return { kind: "Parallel", steps: fit(steps), span: s.spanFrom(start, line, col) };
+    return { kind: "Parallel", steps: fit(steps), span: s.spanFrom(start) };
   }
 
   private sagaStep(): A.SagaStep {
     const s = this.s;
-    const { start, line, col, doc } = s;
+    const { start, doc } = s;
     const role = s.isWord("pivot") ? "pivot" : "step";
     s.next();
     const name = this.name();
@@ -938,7 +915,7 @@ export class DescentParser {
       compensation,
       retriable,
       doc,
-      span: s.spanFrom(start, line, col),
+      span: s.spanFrom(start),
     };
   }
 
@@ -958,7 +935,7 @@ export class DescentParser {
 
   private gatewayDecl(): A.GatewayDecl {
     const s = this.s;
-    const { start, line, col, doc } = s;
+    const { start, doc } = s;
     s.next();
     const name = this.name();
     const members: A.GatewayMember[] = [];
@@ -972,22 +949,22 @@ export class DescentParser {
       this.optional(COMMA);
     }
     this.expect(RBRACE);
-    return { kind: "Gateway", name, members: fit(members), doc, span: s.spanFrom(start, line, col) };
+    return { kind: "Gateway", name, members: fit(members), doc, span: s.spanFrom(start) };
   }
 
   private authMember(): A.AuthMember {
     const s = this.s;
-    const { start, line, col } = s;
+    const { start } = s;
     s.next();
     const scheme = this.name();
     const props = this.at(LBRACE) ? this.simpleBlock("auth") : [];
     if (!kindIsKnown(scheme, knownKinds.auth)) throw BAIL;
-    return { kind: "Auth", scheme, props, span: s.spanFrom(start, line, col) };
+    return { kind: "Auth", scheme, props, span: s.spanFrom(start) };
   }
 
   private corsMember(): A.CorsMember {
     const s = this.s;
-    const { start, line, col } = s;
+    const { start } = s;
     s.next();
     const origins: A.StringLit[] = [];
     const props: A.SimpleMember[] = [];
@@ -1006,12 +983,12 @@ export class DescentParser {
       }
     }
     this.expect(RBRACE);
-    return { kind: "Cors", origins: fit(origins), props: fit(props), span: s.spanFrom(start, line, col) };
+    return { kind: "Cors", origins: fit(origins), props: fit(props), span: s.spanFrom(start) };
   }
 
   private routeMember(): A.RouteMember {
     const s = this.s;
-    const { start, line, col } = s;
+    const { start } = s;
     s.next();
     const path = this.stringLit();
     this.expect(ARROW);
@@ -1040,7 +1017,7 @@ export class DescentParser {
       api,
       props: fit(props),
       hasBlock,
-      span: s.spanFrom(start, line, col),
+      span: s.spanFrom(start),
     };
   }
 
@@ -1048,7 +1025,7 @@ export class DescentParser {
 
   private deployDecl(): A.DeployDecl {
     const s = this.s;
-    const { start, line, col, doc } = s;
+    const { start, doc } = s;
     s.next();
     const name = this.name();
     const members: A.DeployMember[] = [];
@@ -1058,12 +1035,12 @@ export class DescentParser {
       this.optional(COMMA);
     }
     this.expect(RBRACE);
-    return { kind: "Deploy", name, members: fit(members), doc, span: s.spanFrom(start, line, col) };
+    return { kind: "Deploy", name, members: fit(members), doc, span: s.spanFrom(start) };
   }
 
   private deployBlock(): A.DeployBlock {
     const s = this.s;
-    const { start, line, col } = s;
+    const { start } = s;
     const keyword = this.name();
     const ctx = DEPLOY_CONTEXT[keyword.text];
     if (!Object.hasOwn(DEPLOY_CONTEXT, keyword.text)) throw BAIL; // E0114
@@ -1075,24 +1052,24 @@ export class DescentParser {
       hasBlock = true;
     }
     if (!kindIsKnown(value, knownKinds[ctx as "target" | "mesh" | "tracing"])) throw BAIL;
-    return { kind: "DeployBlock", keyword, value, props, hasBlock, span: s.spanFrom(start, line, col) };
+    return { kind: "DeployBlock", keyword, value, props, hasBlock, span: s.spanFrom(start) };
   }
 
   private canaryMember(): A.CanaryMember {
     const s = this.s;
-    const { start, line, col } = s;
+    const { start } = s;
     s.next();
     const service = this.name();
     this.expect(DOT);
     const api = this.name();
     const weight = this.literal();
     if (!valueIsClean("canary", "percent", weight)) throw BAIL;
-    return { kind: "Canary", service, api, weight: weight as A.Quantity, span: s.spanFrom(start, line, col) };
+    return { kind: "Canary", service, api, weight: weight as A.Quantity, span: s.spanFrom(start) };
   }
 
   private rulesDecl(): A.RulesDecl {
     const s = this.s;
-    const { start, line, col, doc } = s;
+    const { start, doc } = s;
     s.next();
     const items: A.RulesItem[] = [];
     this.expect(LBRACE);
@@ -1104,37 +1081,37 @@ export class DescentParser {
       this.optional(COMMA);
     }
     this.expect(RBRACE);
-    return { kind: "Rules", items: fit(items), doc, span: s.spanFrom(start, line, col) };
+    return { kind: "Rules", items: fit(items), doc, span: s.spanFrom(start) };
   }
 
   private failOnItem(): A.FailOnItem {
     const s = this.s;
-    const { start, line, col } = s;
+    const { start } = s;
     s.next();
     const level = this.name();
     if (!kindIsKnown(level, knownKinds.failOn)) throw BAIL;
-    return { kind: "FailOn", level, span: s.spanFrom(start, line, col) };
+    return { kind: "FailOn", level, span: s.spanFrom(start) };
   }
 
   private setItem(): A.SetItem {
     const s = this.s;
-    const { start, line, col } = s;
+    const { start } = s;
     s.next();
     const rule = this.name();
     const option = this.name();
     const value = this.isLiteral() ? this.literal() : this.name();
-    return { kind: "Set", rule, option, value, span: s.spanFrom(start, line, col) };
+    return { kind: "Set", rule, option, value, span: s.spanFrom(start) };
   }
 
   private allowItem(): A.AllowItem {
     const s = this.s;
-    const { start, line, col } = s;
+    const { start } = s;
     s.next();
     const rule = this.name();
     this.expectWord("on");
     const target = this.name();
     const reason = this.stringLit();
-    return { kind: "Allow", rule, target, reason, span: s.spanFrom(start, line, col) };
+    return { kind: "Allow", rule, target, reason, span: s.spanFrom(start) };
   }
 }
 

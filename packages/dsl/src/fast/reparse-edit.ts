@@ -2,8 +2,8 @@
 // are kept — the same objects, which the incremental compiler and the rule memo reuse by
 // identity — and the text from there on is parsed again. Parsing resumes where the declaration
 // before the edited one ends: there the scanner's state (nesting depth 0, no doc comment
-// pending, the line and where it starts) is known from the previous tree, and the text before
-// is unchanged, so what follows parses exactly as in a full parse.
+// pending) is known from the previous tree, and the text before is unchanged, so what follows
+// parses exactly as in a full parse.
 //
 // (Copying the declarations after the edit with their spans moved, instead of parsing them
 // again, was measured slower: the fast parser allocates the same nodes and reads text quicker
@@ -41,24 +41,19 @@ export function reparseEdit(
   const edited = ast.decls[index].span.start;
   // Resume after the last import or declaration that ends before the edited declaration.
   let from = 0;
-  let line = 1;
   const imports: A.ImportDecl[] = [];
   for (const imp of ast.imports) {
     if (imp.span.end > edited) continue;
     imports.push(imp);
-    if (imp.span.end > from) ({ end: from, endLine: line } = imp.span);
+    from = Math.max(from, imp.span.end);
   }
   const decls = ast.decls.slice(0, index);
-  for (const d of decls) if (d.span.end > from) ({ end: from, endLine: line } = d.span);
+  for (const d of decls) from = Math.max(from, d.span.end);
 
   let scanner: Scanner;
   let rest: { imports: A.ImportDecl[]; decls: A.Decl[] };
   try {
-    scanner = new Scanner(before.file, text, maxNesting, {
-      pos: from,
-      line,
-      lineStart: text.lastIndexOf("\n", from - 1) + 1,
-    });
+    scanner = new Scanner(before.file, text, maxNesting, from);
     rest = new DescentParser(scanner).parseFile();
   } catch (err) {
     if (err === BAIL || err instanceof RangeError) return undefined;

@@ -3,10 +3,11 @@
 // same order of preference) for text that lexes cleanly, and gives up (throws BAIL) on anything
 // the chevrotain lexer would report or treat specially: a stray character, an unterminated
 // string or block comment, a number glued to letters that are not a unit, nesting deeper than
-// the limit. Lines and columns are counted while scanning, so spans need no LineIndex lookups.
+// the limit. Line starts are recorded while scanning: the spans of one parse share that table
+// (TextSpan) and work out their lines and columns from it when asked.
 
 import type { Comment } from "../ast.js";
-import type { Span } from "../span.js";
+import { LineStarts, type Span, TextSpan } from "../span.js";
 import { BAIL } from "./bail.js";
 
 // Token kinds.
@@ -104,9 +105,6 @@ for (const [ch, kind] of [
 export class Scanner {
   private readonly len: number;
   private pos = 0;
-  /** The line `pos` is on, and the offset that line starts at. */
-  private lineNo = 1;
-  private lineStart = 0;
   private depth = 0;
   private pendingDoc: string[] | undefined;
 
@@ -115,7 +113,6 @@ export class Scanner {
   start = 0;
   end = 0;
   line = 1;
-  col = 1;
   /** The `///` run right before the current token, if any. */
   doc: string | undefined;
   /** STRING: whether it holds a backslash. */
@@ -128,27 +125,29 @@ export class Scanner {
 
   // The last token consumed (chevrotain's LA(0)): where spans of finished nodes end.
   lastEnd = 0;
-  lastLine = 1;
-  lastEndCol = 1;
 
   readonly comments: Comment[] = [];
+  /** Where each line scanned so far starts: the table the spans of this parse share. */
+  private readonly starts: number[] = [0];
+  readonly lines: LineStarts;
   private readonly spellings = new Map<string, string>();
 
   /**
    * A scanner at the start of `text`, or at `from`: an offset between top-level declarations
-   * (nesting depth 0, no doc comment pending) with its 1-based line and that line's start.
+   * (nesting depth 0, no doc comment pending).
    */
   constructor(
     readonly file: string,
     readonly text: string,
     private readonly maxNesting: number,
-    from?: { readonly pos: number; readonly line: number; readonly lineStart: number },
+    from?: number,
   ) {
     this.len = text.length;
+    this.lines = new LineStarts(file, this.starts);
     if (from !== undefined) {
-      this.pos = from.pos;
-      this.lineNo = from.line;
-      this.lineStart = from.lineStart;
+      this.pos = from;
+      for (let nl = text.indexOf("\n"); nl >= 0 && nl < from; nl = text.indexOf("\n", nl + 1))
+        this.starts.push(nl + 1);
     }
     this.scan();
   }
@@ -156,8 +155,6 @@ export class Scanner {
   /** Consumes the current token. */
   next(): void {
     this.lastEnd = this.end;
-    this.lastLine = this.line;
-    this.lastEndCol = this.col + (this.end - this.start);
     this.scan();
   }
 
@@ -185,43 +182,22 @@ export class Scanner {
 
   /** The current token's span. */
   span(): Span {
-    const line = this.line;
-    const col = this.col;
-    return {
-      file: this.file,
-      start: this.start,
-      end: this.end,
-      line,
-      col,
-      endLine: line,
-      endCol: col + (this.end - this.start),
-    };
+    return new TextSpan(this.lines, this.start, this.end);
   }
 
-  /** From a token's start to the end of the last token consumed. */
-  spanFrom(start: number, line: number, col: number): Span {
-    return {
-      file: this.file,
-      start,
-      end: this.lastEnd,
-      line,
-      col,
-      endLine: this.lastLine,
-      endCol: this.lastEndCol,
-    };
+  /** From `start` (where a node's first token starts) to the end of the last token consumed. */
+  spanFrom(start: number): Span {
+    return new TextSpan(this.lines, start, this.lastEnd);
+  }
+
+  /** A span within the text scanned so far. */
+  spanOf(start: number, end: number): Span {
+    return new TextSpan(this.lines, start, end);
   }
 
   /** The span of the whole text. */
   fileSpan(): Span {
-    return {
-      file: this.file,
-      start: 0,
-      end: this.len,
-      line: 1,
-      col: 1,
-      endLine: this.lineNo,
-      endCol: this.len - this.lineStart + 1,
-    };
+    return new TextSpan(this.lines, 0, this.len);
   }
 
   private scan(): void {
@@ -234,8 +210,7 @@ export class Scanner {
         this.pos = pos;
         this.kind = EOF;
         this.start = this.end = len;
-        this.line = this.lineNo;
-        this.col = len - this.lineStart + 1;
+        this.line = this.starts.length;
         this.doc = undefined;
         return;
       }
@@ -243,14 +218,12 @@ export class Scanner {
       if (c === 32 || c === 9 || c === 13 || c === 12 || c === 0xfeff) pos++;
       else if (c === 10) {
         pos++;
-        this.lineNo++;
-        this.lineStart = pos;
+        this.starts.push(pos);
       } else if (c === 47) pos = this.comment(pos);
       else break;
     }
     this.start = pos;
-    this.line = this.lineNo;
-    this.col = pos - this.lineStart + 1;
+    this.line = this.starts.length;
     if (this.pendingDoc !== undefined) {
       this.doc = this.pendingDoc.join("\n");
       this.pendingDoc = undefined;
@@ -286,8 +259,6 @@ export class Scanner {
   private comment(pos: number): number {
     const text = this.text;
     const second = text.charCodeAt(pos + 1);
-    const line = this.lineNo;
-    const col = pos - this.lineStart + 1;
     if (second === 47) {
       const nl = text.indexOf("\n", pos + 2);
       const end = nl < 0 ? this.len : nl;
@@ -297,7 +268,7 @@ export class Scanner {
         kind: "Comment",
         style: doc ? "doc" : "line",
         text: image,
-        span: { file: this.file, start: pos, end, line, col, endLine: line, endCol: col + (end - pos) },
+        span: this.spanOf(pos, end),
       });
       if (doc) {
         let body = image.slice(3);
@@ -313,22 +284,13 @@ export class Scanner {
     if (close < 0) throw BAIL; // unterminated: E0104
     const end = close + 2;
     for (let i = text.indexOf("\n", pos + 2); i >= 0 && i < end; i = text.indexOf("\n", i + 1)) {
-      this.lineNo++;
-      this.lineStart = i + 1;
+      this.starts.push(i + 1);
     }
     this.comments.push({
       kind: "Comment",
       style: "block",
       text: text.slice(pos, end),
-      span: {
-        file: this.file,
-        start: pos,
-        end,
-        line,
-        col,
-        endLine: this.lineNo,
-        endCol: end - this.lineStart + 1,
-      },
+      span: this.spanOf(pos, end),
     });
     return end;
   }

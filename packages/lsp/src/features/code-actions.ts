@@ -4,6 +4,7 @@
 
 import * as path from "node:path";
 import type * as A from "@archc/dsl";
+import { plainSpan } from "@archc/dsl";
 import {
   type CodeAction,
   CodeActionKind,
@@ -262,7 +263,7 @@ function compensationSkeleton(
   }
   const after = step.action.span;
   edits.push({
-    span: { ...after, start: after.end, line: after.endLine, col: after.endCol },
+    span: { ...plainSpan(after), start: after.end, line: after.endLine, col: after.endCol },
     newText: ` compensate ${compensation}`,
   });
   return {

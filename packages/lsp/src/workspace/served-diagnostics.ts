@@ -7,7 +7,7 @@
 
 import * as path from "node:path";
 import { sameValue } from "@archc/compiler";
-import type { Diagnostic, Severity, Span } from "@archc/dsl";
+import { type Diagnostic, plainSpan, type Severity, type Span } from "@archc/dsl";
 import type { Range } from "vscode-languageserver";
 import { isUsableSpan, spanToRange } from "../text/positions.js";
 import type { Project } from "./project.js";
@@ -43,7 +43,8 @@ export function serveDiagnostic(d: Diagnostic, resolve: (file: string) => string
     code: d.code,
     severity: d.severity,
     message: d.message,
-    span: d.span,
+    // Plain: a parser's span would lose its lines in the structured clone to the main thread.
+    span: plainSpan(d.span),
     related,
   };
   if (d.help !== undefined) served.help = d.help;
