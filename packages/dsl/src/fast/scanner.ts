@@ -130,7 +130,7 @@ export class Scanner {
   /** Where each line scanned so far starts: the table the spans of this parse share. */
   private readonly starts: number[] = [0];
   readonly lines: LineStarts;
-  private readonly spellings = new Map<string, string>();
+  private readonly spellings = new Spellings();
 
   /**
    * A scanner at the start of `text`, or at `from`: an offset between top-level declarations
@@ -165,14 +165,10 @@ export class Scanner {
   /**
    * The text from `start` to `end`, one string per spelling within the file: names such as `id`
    * or units such as `ms` recur thousands of times, and a large workspace would otherwise hold
-   * a copy of each (and hash each copy again when it is looked up).
+   * a copy of each.
    */
   slice(start: number, end: number): string {
-    const s = this.text.slice(start, end);
-    const seen = this.spellings.get(s);
-    if (seen !== undefined) return seen;
-    this.spellings.set(s, s);
-    return s;
+    return this.spellings.of(this.text, start, end);
   }
 
   /** Whether the current token is the word `w` (a keyword is a whole identifier). */
@@ -379,5 +375,51 @@ export class Scanner {
     this.kind = QUANTITY;
     this.numEnd = numEnd;
     this.pos = this.end = end;
+  }
+}
+
+/**
+ * The strings of one text by spelling: an open-addressing table keyed by a hash of the
+ * characters, so a spelling seen before costs no new string (and no hashing by a Map of a
+ * string just sliced).
+ */
+class Spellings {
+  private hashes = new Int32Array(256);
+  private strings: (string | undefined)[] = new Array(256).fill(undefined);
+  private count = 0;
+
+  of(text: string, start: number, end: number): string {
+    let h = end - start;
+    for (let i = start; i < end; i++) h = (Math.imul(h, 31) + text.charCodeAt(i)) | 0;
+    const strings = this.strings;
+    const mask = strings.length - 1;
+    for (let i = h & mask; ; i = (i + 1) & mask) {
+      const s = strings[i];
+      if (s === undefined) break;
+      if (this.hashes[i] === h && s.length === end - start && text.startsWith(s, start)) return s;
+    }
+    const fresh = text.slice(start, end);
+    if (++this.count * 2 > strings.length) this.grow();
+    this.insert(fresh, h);
+    return fresh;
+  }
+
+  private insert(s: string, h: number): void {
+    const strings = this.strings;
+    const mask = strings.length - 1;
+    let i = h & mask;
+    while (strings[i] !== undefined) i = (i + 1) & mask;
+    strings[i] = s;
+    this.hashes[i] = h;
+  }
+
+  private grow(): void {
+    const { strings, hashes } = this;
+    this.strings = new Array(strings.length * 2).fill(undefined);
+    this.hashes = new Int32Array(strings.length * 2);
+    for (let i = 0; i < strings.length; i++) {
+      const s = strings[i];
+      if (s !== undefined) this.insert(s, hashes[i]);
+    }
   }
 }
