@@ -6,6 +6,7 @@
 import { InstanceMachine } from "./semantics.js";
 import { PHASE_BACKWARD, PHASE_FORWARD } from "./layout.js";
 import type { SagaPlan } from "./plan.js";
+import { StateSet } from "./state-set.js";
 
 /** Above this many local states a saga is too large for the explorer (the plan is reported). */
 export const MAX_LOCAL_STATES = 1 << 20;
@@ -57,7 +58,11 @@ export class LocalSpace {
     const W = m.words;
     this.blockWords = new Uint32Array(1024 * W);
     let count = 0;
-    const ids = new Map<string, number>();
+    // Local states by value: a StateSet over the state with a leading 1 (its slots are empty
+    // when their first word is 0, and the initial local state is all zeros).
+    const ids = new StateSet(W + 1, 1024);
+    const key = new Uint32Array(W + 1);
+    key[0] = 1;
     this.stores = plan.stores.length;
     const X = this.stores;
 
@@ -75,11 +80,10 @@ export class LocalSpace {
     const deadlocked: number[] = [];
     const running: number[] = [];
 
-    // Off the hot path (local states number in the hundreds or thousands): a Map is enough.
     const intern = (buf: Uint32Array): number => {
-      const key = buf.join(",");
-      const known = ids.get(key);
-      if (known !== undefined) return known;
+      key.set(buf.subarray(0, W), 1);
+      const known = ids.find(key);
+      if (known >= 0) return known;
       if (count >= MAX_LOCAL_STATES)
         throw new RangeError(`saga ${plan.saga.name}: more than ${MAX_LOCAL_STATES} local states`);
       if ((count + 1) * W > this.blockWords.length) {
@@ -88,7 +92,7 @@ export class LocalSpace {
         this.blockWords = bigger;
       }
       this.blockWords.set(buf.subarray(0, W), count * W);
-      ids.set(key, count);
+      ids.add(key, -1, -1);
       return count++;
     };
     intern(new Uint32Array(W));
