@@ -115,6 +115,8 @@ export class Scanner {
   line = 1;
   /** The `///` run right before the current token, if any. */
   doc: string | undefined;
+  /** IDENT: the spelling's hash (see Spellings). */
+  private wordHash = 0;
   /** STRING: whether it holds a backslash. */
   escaped = false;
   /** QUANTITY: where its number ends. RANGE: where the low end's number ends. */
@@ -159,6 +161,7 @@ export class Scanner {
   }
 
   image(): string {
+    if (this.kind === IDENT) return this.spellings.of(this.text, this.start, this.end, this.wordHash);
     return this.slice(this.start, this.end);
   }
 
@@ -168,7 +171,7 @@ export class Scanner {
    * a copy of each.
    */
   slice(start: number, end: number): string {
-    return this.spellings.of(this.text, start, end);
+    return this.spellings.of(this.text, start, end, spellingHash(this.text, start, end));
   }
 
   /** Whether the current token is the word `w` (a keyword is a whole identifier). */
@@ -226,14 +229,23 @@ export class Scanner {
     } else this.doc = undefined;
     const cls = c < 128 ? CLASS[c] : 0;
     if ((cls & IDENT_START) !== 0) {
+      // The spelling's hash (Spellings) is computed on the way.
       let p = pos + 1;
+      let h = c;
       for (;;) {
-        while (p < len && isIdentPart(text.charCodeAt(p))) p++;
-        if (p + 1 < len && text.charCodeAt(p) === 45 && isIdentPart(text.charCodeAt(p + 1))) p += 2;
-        else break;
+        for (; p < len; p++) {
+          const d = text.charCodeAt(p);
+          if (!isIdentPart(d)) break;
+          h = (Math.imul(h, 31) + d) | 0;
+        }
+        if (p + 1 < len && text.charCodeAt(p) === 45 && isIdentPart(text.charCodeAt(p + 1))) {
+          h = (Math.imul(Math.imul(h, 31) + 45, 31) + text.charCodeAt(p + 1)) | 0;
+          p += 2;
+        } else break;
       }
       this.kind = IDENT;
       this.pos = this.end = p;
+      this.wordHash = h;
     } else if ((cls & DIGIT) !== 0) this.number(pos);
     else if (c === 34) this.string(pos);
     else if (c === 45) {
@@ -378,6 +390,13 @@ export class Scanner {
   }
 }
 
+/** The hash Spellings keys a spelling by (the scanner computes it for names as it reads them). */
+function spellingHash(text: string, start: number, end: number): number {
+  let h = 0;
+  for (let i = start; i < end; i++) h = (Math.imul(h, 31) + text.charCodeAt(i)) | 0;
+  return h;
+}
+
 /**
  * The strings of one text by spelling: an open-addressing table keyed by a hash of the
  * characters, so a spelling seen before costs no new string (and no hashing by a Map of a
@@ -388,9 +407,11 @@ class Spellings {
   private strings: (string | undefined)[] = new Array(256).fill(undefined);
   private count = 0;
 
-  of(text: string, start: number, end: number): string {
-    let h = end - start;
-    for (let i = start; i < end; i++) h = (Math.imul(h, 31) + text.charCodeAt(i)) | 0;
+  /** The string spelled from `start` to `end` of `text`, whose `spellingHash` is `h`. */
+  of(text: string, start: number, end: number, h: number): string {
+    // V8 slices 13 characters or more without copying them (a 32-byte sliced string): only a
+    // shorter spelling is copied, and only those are worth keeping one of.
+    if (end - start >= 13) return text.slice(start, end);
     const strings = this.strings;
     const mask = strings.length - 1;
     for (let i = h & mask; ; i = (i + 1) & mask) {
