@@ -1,8 +1,10 @@
 // `archc check` end to end on generated systems of 1k and 10k services: wall time and peak RSS
 // of the bundled CLI (`archc check DIR --format json --output FILE`, what CI runs), the median
-// of a few runs; then, in process on the same code bundled, where the time goes (load + parse,
-// compile, rules, model checker), and what the rules cost the language server after a
-// one-character edit (in process, from source: incremental compile, with and without the memo).
+// of a few runs; then, in a process of its own on the same code bundled, where the time goes
+// (load + parse, compile, rules, model checker), how much of each phase is garbage collection
+// and how much heap is live after it (check-phases.ts); and what the rules cost the language
+// server after a one-character edit (in process, from source: incremental compile, with and
+// without the memo).
 //
 // Target on this machine: 10k services ≤ 2 s wall and ≤ 500 MB peak RSS.
 //
@@ -15,12 +17,12 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { checkModel, RuleMemo } from "../packages/checker/src/index.js";
 import { compileIncremental } from "../packages/compiler/src/index.js";
 import { diskHost, expandEntries, loadWorkspace, type ParsedFile } from "../packages/dsl/src/index.js";
-import type { measurePhases } from "./check-phases.js";
+import { describePhases, type Phases } from "./check-phases.js";
 import { generateSystem, systemBytes } from "./generate.js";
 import { bundleForNode } from "./bundle.js";
 
@@ -76,15 +78,22 @@ function runCli(dir: string, modelCheck: boolean): Run {
   return { wallMs, rssMb: rss ? Number(rss[1]) / 1024 : undefined, status: r.status };
 }
 
-/** The phase breakdown, bundled like the CLI so it runs the same code. */
-async function bundledPhases(): Promise<typeof measurePhases> {
+/**
+ * The phase breakdown, bundled like the CLI so it runs the same code, each measurement in a
+ * process of its own (with `--expose-gc`, for the heap live after each phase).
+ */
+async function bundledPhases(): Promise<(dir: string, modelCheck: boolean) => Phases> {
   const outfile = path.join(here, "out", "check-phases.mjs");
   await bundleForNode({
     entryPoints: [path.join(here, "check-phases.ts")],
     outfile,
   });
-  return ((await import(pathToFileURL(outfile).href)) as { measurePhases: typeof measurePhases })
-    .measurePhases;
+  return (dir, modelCheck) => {
+    const args = ["--expose-gc", outfile, dir, ...(modelCheck ? ["--model-check"] : [])];
+    const r = spawnSync(process.execPath, args, { encoding: "utf8", maxBuffer: 1 << 26 });
+    if (r.status !== 0) throw new Error(`phases failed: ${r.stderr}`);
+    return JSON.parse(r.stdout.trim().split("\n").pop() ?? "{}") as Phases;
+  };
 }
 
 /**
@@ -145,7 +154,7 @@ async function main(): Promise<void> {
   const phases = await bundledPhases();
   process.stdout.write(
     `archc check end to end (bundled CLI, ${modelCheck ? "with" : "without"} the model checker; ` +
-      "phases measured in process on the same bundle), " +
+      "phases in a process of their own on the same bundle), " +
       `${os.cpus().length} CPUs, load average ${os.loadavg()[0].toFixed(1)}, node ${process.version}\n`,
   );
   let last: { wallMs: number; rssMb?: number } | undefined;
@@ -156,13 +165,11 @@ async function main(): Promise<void> {
     const wallMs = median(measured.map((m) => m.wallMs));
     const rss = measured.map((m) => m.rssMb).filter((x): x is number => x !== undefined);
     const rssMb = rss.length > 0 ? Math.max(...rss) : undefined;
-    const split = Object.entries(phases(dir, modelCheck))
-      .map(([k, v]) => (k === "sagas" ? `${v} sagas` : `${k} ${v.toFixed(0)} ms`))
-      .join(", ");
+    const split = describePhases(phases(dir, modelCheck));
     process.stdout.write(
       `${String(services).padStart(6)} services (${megabytes.toFixed(1)} MB): ` +
         `wall ${wallMs.toFixed(0)} ms (median of ${runs}), peak RSS ${rssMb === undefined ? "n/a" : `${rssMb.toFixed(0)} MB`}; ` +
-        `in process: ${split}\n`,
+        `phases: ${split}\n`,
     );
     const recheck = recheckAfterEdit(dir, 8);
     process.stdout.write(
