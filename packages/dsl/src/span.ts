@@ -26,16 +26,20 @@ export class LineStarts {
 
   /** The 1-based line holding `offset`. */
   lineOf(offset: number): number {
-    const starts = this.starts;
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo + 1;
+    return lineHolding(this.starts, offset);
   }
+}
+
+/** The 1-based line holding `offset`, by binary search in ascending line starts. */
+function lineHolding(starts: readonly number[], offset: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo + 1;
 }
 
 /**
@@ -136,22 +140,15 @@ export class LineIndex {
   lineOf(offset: number): number {
     const o = Math.max(0, Math.min(offset, this.text.length));
     const starts = this.lineStarts;
-    let h = this.hint;
+    const h = this.hint;
     if (starts[h] <= o && (h + 1 === starts.length || o < starts[h + 1])) return h + 1;
     if (h + 2 < starts.length && starts[h + 1] <= o && o < starts[h + 2]) {
       this.hint = h + 1;
       return h + 2;
     }
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid] <= o) lo = mid;
-      else hi = mid - 1;
-    }
-    h = lo;
-    this.hint = h;
-    return h + 1;
+    const line = lineHolding(starts, o);
+    this.hint = line - 1;
+    return line;
   }
 
   /** The 1-based column of `offset` on its (1-based) `line`. */
